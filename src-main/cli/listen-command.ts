@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import pc from 'picocolors';
+import type { Settings } from '../contract/settings';
+import { ControlServer } from '../control/control-server';
+import { Engine } from '../core/engine';
+import { DEFAULT_SETTINGS } from '../core/settings';
+import { parseTarget } from '../core/target';
+import { openDatabase } from '../recorder/open-database';
+import { formatExchangeLine } from './exchange-line';
+
+export interface ListenOptions {
+  forwardTo?: string;
+  port: number;
+  host: string;
+  db: string;
+  timeout?: number;
+  typeTimeout: Record<string, number>;
+  bodyLimit?: number;
+  inspector: boolean;
+  inspectorPort: number;
+}
+
+/** Ends the process cleanly on the first SIGINT or SIGTERM and at once on the second. */
+function onShutdownSignal(stop: () => Promise<void>): void {
+  let stopping = false;
+
+  const handler = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      process.stderr.write(`Received ${signal} again; stopping without waiting.\n`);
+      process.exit(130);
+    }
+
+    stopping = true;
+    process.stderr.write('Stopping: waiting up to 5 s for requests in flight (press Ctrl+C again to quit at once).\n');
+    void stop().then(() => process.exit(0));
+  };
+
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+}
+
+/** Runs the receiver, forwarder and recorder until interrupted, printing one line per exchange. */
+export async function runListen(options: ListenOptions, version: string, rendererDir: string): Promise<void> {
+  if (options.forwardTo !== undefined) {
+    parseTarget(options.forwardTo);
+  }
+
+  const settings: Partial<Settings> = {
+    port: options.port,
+    host: options.host,
+    targetUrl: options.forwardTo ?? null,
+    timeoutMs: options.timeout ?? DEFAULT_SETTINGS.timeoutMs,
+    timeoutMsByType: { ...DEFAULT_SETTINGS.timeoutMsByType, ...options.typeTimeout },
+    bodyLimitBytes: options.bodyLimit ?? DEFAULT_SETTINGS.bodyLimitBytes,
+  };
+  const db = openDatabase(options.db);
+  const engine = new Engine({ db, databasePath: options.db, settings });
+  const control = options.inspector ? new ControlServer({ engine, port: options.inspectorPort, staticDir: rendererDir, version }) : null;
+
+  try {
+    await engine.start();
+    await control?.start();
+  } catch (error) {
+    await engine.stop(0);
+    db.close();
+    throw error;
+  }
+
+  engine.on('exchange-finished', (exchange) => process.stdout.write(`${formatExchangeLine(exchange)}\n`));
+
+  const lines = [
+    `${pc.bold('Switchboard')} ${version}`,
+    `Receiving on: ${pc.cyan(engine.receiveUrl)}`,
+    `Forwarding to: ${options.forwardTo === undefined ? pc.yellow('nothing (events are recorded and answered 502; pass --forward-to URL)') : pc.cyan(options.forwardTo)}`,
+    `Database:     ${options.db}`,
+  ];
+
+  if (control !== null) {
+    lines.push(`Inspector: ${control.url}`);
+  }
+
+  lines.push(pc.dim('Point a tunnel at the receive port (for example "ngrok http ' + engine.port + '") and set its URL as the Server URL in Vapi.'));
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+
+  onShutdownSignal(async () => {
+    await control?.stop();
+    await engine.stop(5_000);
+    db.close();
+  });
+}
+
+/** Folder of the built inspector next to the built CLI. */
+export function builtRendererDir(cliDir: string): string {
+  return join(cliDir, '..', 'renderer');
+}

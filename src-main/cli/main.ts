@@ -1,0 +1,83 @@
+import { Command, Option } from 'commander';
+import pkg from '../../package.json';
+import { SwitchboardError } from '../core/errors';
+import { defaultDatabasePath } from '../core/data-dir';
+import { DEFAULT_INSPECTOR_PORT, DEFAULT_PORT, DEFAULT_SETTINGS } from '../core/settings';
+import { runList } from './list-command';
+import { builtRendererDir, runListen, type ListenOptions } from './listen-command';
+import { collectTypeTimeout, parseCount, parsePort, parseSeconds, parseSize } from './options';
+import { runShow } from './show-command';
+
+function dbOption(): Option {
+  return new Option('--db <file>', 'SQLite database file (env SWITCHBOARD_DB)').default(defaultDatabasePath());
+}
+
+function buildProgram(): Command {
+  const program = new Command('switchboard')
+    .description('Receive Vapi server-URL webhooks, forward them to your local server, and record every exchange.')
+    .version(pkg.version)
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('listen')
+    .description('Receive webhooks, forward each one byte for byte to your server, relay the reply and record both.')
+    .option('--forward-to <url>', 'your server, such as http://localhost:3000/vapi/webhook (a URL with a path gets every event at that path; a bare origin keeps the incoming path)')
+    .option('--port <port>', 'port that receives Vapi requests; 0 picks a free port', parsePort, DEFAULT_PORT)
+    .option('--host <address>', 'address the receive port binds to; 0.0.0.0 listens on every interface', DEFAULT_SETTINGS.host)
+    .addOption(dbOption())
+    .option('--timeout <seconds>', 'forward timeout for event types without their own', parseSeconds, DEFAULT_SETTINGS.timeoutMs)
+    .option(
+      '--type-timeout <type=seconds>',
+      'forward timeout for one event type; repeatable (default: assistant-request=7)',
+      collectTypeTimeout,
+      {} as Record<string, number>,
+    )
+    .option('--body-limit <size>', 'largest request body accepted, such as 16MiB; larger ones get 413 and are not forwarded', parseSize, DEFAULT_SETTINGS.bodyLimitBytes)
+    .option('--inspector-port <port>', 'port of the inspector UI and API on 127.0.0.1; 0 picks a free port', parsePort, DEFAULT_INSPECTOR_PORT)
+    .option('--no-inspector', 'do not serve the inspector UI')
+    .addHelpText('after', '\nTimeouts are in seconds and the defaults (20, and 7 for assistant-request) stay inside Vapi\'s deadlines.')
+    .action(async (options: ListenOptions) => {
+      await runListen(options, pkg.version, builtRendererDir(__dirname));
+    });
+
+  program
+    .command('list')
+    .description('Print recorded exchanges, newest first.')
+    .addOption(dbOption())
+    .option('--type <type>', 'only this message.type, such as tool-calls')
+    .option('--call <id>', 'only exchanges of this call id')
+    .option('--limit <n>', 'how many exchanges to print', parseCount, 50)
+    .option('--json', 'print one JSON array instead of lines', false)
+    .action((options) => runList(options));
+
+  program
+    .command('show')
+    .description('Print one exchange in full: headers and bodies of the request and the reply.')
+    .argument('<id>', 'exchange id, from "switchboard list"')
+    .addOption(dbOption())
+    .option('--json', 'print JSON, with bodies as text and as base64 of the exact bytes', false)
+    .action((id: string, options) => runShow(id, options));
+
+  return program;
+}
+
+/** Prints a known error as one line with its fix, and anything else with a hint to report it. */
+function reportFailure(error: unknown): never {
+  if (error instanceof SwitchboardError) {
+    process.stderr.write(`switchboard: ${error.message}\n`);
+    process.exit(1);
+  }
+
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`switchboard: unexpected error: ${message}\n`);
+
+  if (process.env.SWITCHBOARD_DEBUG === '1' && error instanceof Error) {
+    process.stderr.write(`${error.stack ?? ''}\n`);
+  } else {
+    process.stderr.write('Run again with SWITCHBOARD_DEBUG=1 for the stack trace.\n');
+  }
+
+  process.exit(1);
+}
+
+buildProgram().parseAsync(process.argv).catch(reportFailure);

@@ -1,0 +1,4 @@
+export * from './exchange';
+export * from './errors';
+export * from './settings';
+export * from './api';

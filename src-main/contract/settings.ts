@@ -1,0 +1,26 @@
+/** The settings a user can change while Switchboard runs. */
+export interface Settings {
+  /** Port that receives Vapi's requests; 0 picks a free port. */
+  port: number;
+  /** Address the receive port binds to. */
+  host: string;
+  /** Where requests are forwarded, such as `http://localhost:3000/vapi/webhook`; null records without forwarding. */
+  targetUrl: string | null;
+  /** Forward timeout in milliseconds for event types without their own entry. */
+  timeoutMs: number;
+  /** Forward timeouts in milliseconds by `message.type`. */
+  timeoutMsByType: Record<string, number>;
+  /** Largest request body accepted, in bytes. */
+  bodyLimitBytes: number;
+}
+
+/** Where the running core can be reached, as shown in banners and the status bar. */
+export interface RuntimeInfo {
+  receiveUrl: string;
+  targetUrl: string | null;
+  databasePath: string;
+  databaseSizeBytes: number;
+  exchangeCount: number;
+  inspectorUrl: string | null;
+  version: string;
+}

@@ -1,0 +1,159 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiResult } from '../contract/errors';
+import { OUTCOMES, type ExchangeQuery, type Outcome } from '../contract/exchange';
+import type { Engine } from '../core/engine';
+import { SwitchboardError } from '../core/errors';
+import { exchangeDetailJson } from '../core/exchange-json';
+import type { RuntimeInfo } from '../contract/settings';
+
+const MAX_SETTINGS_BODY_BYTES = 64 * 1024;
+
+export interface RouteContext {
+  engine: Engine;
+  runtime(): RuntimeInfo;
+}
+
+/** Answers one `/api/...` request. Every answer is an `ApiResult` envelope. */
+export async function routeApi(request: IncomingMessage, response: ServerResponse, url: URL, context: RouteContext): Promise<void> {
+  try {
+    const value = await dispatch(request, url, context);
+    sendJson(response, 200, { ok: true, value });
+  } catch (error) {
+    const failure =
+      error instanceof SwitchboardError ? error : new SwitchboardError('internal_error', `The request failed: ${(error as Error).message}.`);
+    const status = failure.code === 'exchange_not_found' || failure.code === 'not_found' ? 404 : failure.code === 'internal_error' ? 500 : 400;
+    sendJson(response, status, { ok: false, error: { code: failure.code, message: failure.message } });
+  }
+}
+
+async function dispatch(request: IncomingMessage, url: URL, context: RouteContext): Promise<unknown> {
+  const { engine } = context;
+  const method = request.method ?? 'GET';
+  const path = url.pathname;
+
+  if (method === 'GET' && path === '/api/runtime') {
+    return context.runtime();
+  }
+
+  if (method === 'GET' && path === '/api/settings') {
+    return engine.settings;
+  }
+
+  if (method === 'PATCH' && path === '/api/settings') {
+    return engine.updateSettings((await readJson(request)) as object);
+  }
+
+  if (method === 'GET' && path === '/api/exchanges') {
+    return engine.store.list(exchangeQuery(url.searchParams));
+  }
+
+  const exchangeMatch = /^\/api\/exchanges\/(\d+)$/.exec(path);
+
+  if (method === 'GET' && exchangeMatch) {
+    const id = Number(exchangeMatch[1]);
+    const exchange = engine.store.detail(id);
+
+    if (exchange === undefined) {
+      throw new SwitchboardError('exchange_not_found', `No exchange has id ${id}.`);
+    }
+
+    return exchangeDetailJson(exchange);
+  }
+
+  if (method === 'GET' && path === '/api/calls') {
+    return engine.store.listCalls(numberParam(url.searchParams, 'limit') ?? 200);
+  }
+
+  const callMatch = /^\/api\/calls\/([^/]+)$/.exec(path);
+
+  if (method === 'GET' && callMatch) {
+    const callId = decodeURIComponent(callMatch[1] as string);
+    const call = engine.store.call(callId);
+
+    if (call === undefined) {
+      throw new SwitchboardError('not_found', `No call has id ${callId}.`);
+    }
+
+    return call;
+  }
+
+  throw new SwitchboardError('not_found', `No API route ${method} ${path}.`);
+}
+
+function exchangeQuery(params: URLSearchParams): ExchangeQuery {
+  const query: ExchangeQuery = {};
+  const outcome = params.get('outcome');
+
+  if (outcome !== null && outcome !== '') {
+    if (!OUTCOMES.includes(outcome as Outcome)) {
+      throw new SwitchboardError('invalid_request', `Unknown outcome "${outcome}". Use one of: ${OUTCOMES.join(', ')}.`);
+    }
+
+    query.outcome = outcome as Outcome;
+  }
+
+  const type = params.get('type');
+  const callId = params.get('call');
+  const text = params.get('q');
+
+  if (type !== null && type !== '') query.type = type;
+  if (callId !== null && callId !== '') query.callId = callId;
+  if (text !== null && text !== '') query.text = text;
+
+  const status = numberParam(params, 'status');
+  const beforeId = numberParam(params, 'before');
+  const limit = numberParam(params, 'limit');
+
+  if (status !== undefined) query.status = status;
+  if (beforeId !== undefined) query.beforeId = beforeId;
+  if (limit !== undefined) query.limit = limit;
+
+  return query;
+}
+
+function numberParam(params: URLSearchParams, name: string): number | undefined {
+  const raw = params.get(name);
+
+  if (raw === null || raw === '') {
+    return undefined;
+  }
+
+  const value = Number(raw);
+
+  if (!Number.isInteger(value)) {
+    throw new SwitchboardError('invalid_request', `Query parameter "${name}" must be a whole number, not "${raw}".`);
+  }
+
+  return value;
+}
+
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+
+    if (size > MAX_SETTINGS_BODY_BYTES) {
+      throw new SwitchboardError('invalid_request', 'The request body is larger than 64 KiB.');
+    }
+
+    chunks.push(chunk as Buffer);
+  }
+
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new SwitchboardError('invalid_request', 'The request body is not valid JSON.');
+  }
+}
+
+export function sendJson(response: ServerResponse, status: number, value: ApiResult<unknown> | object): void {
+  const body = Buffer.from(JSON.stringify(value));
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': body.length,
+    'Cache-Control': 'no-store',
+  });
+  response.end(body);
+}

@@ -1,0 +1,150 @@
+import { randomBytes } from 'node:crypto';
+import http, { type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import { TOKEN_PARAM } from '../contract/api';
+import type { CallSummary, ExchangeSummary } from '../contract/exchange';
+import type { RuntimeInfo } from '../contract/settings';
+import type { Engine } from '../core/engine';
+import { listenError } from '../core/errors';
+import { checkAccess } from './access-guard';
+import { routeApi, sendJson } from './api-routes';
+import { PushHub } from './push-hub';
+import { serveStatic } from './static-files';
+
+export interface ControlServerOptions {
+  engine: Engine;
+  /** Port on 127.0.0.1; 0 picks a free one. */
+  port: number;
+  /** Folder with the built inspector (`index.html` and its assets). */
+  staticDir: string;
+  version: string;
+  /** Fixed token for tests; a random one is made per launch otherwise. */
+  token?: string;
+}
+
+/**
+ * The inspector's HTTP and WebSocket server on its own loopback port, apart from the receive
+ * port that a public tunnel exposes. It serves the UI, the JSON API under `/api/` and pushed
+ * events on `/api/events`.
+ */
+export class ControlServer {
+  readonly token: string;
+  private readonly options: ControlServerOptions;
+  private readonly hub = new PushHub();
+  private server: Server | null = null;
+  private sockets: WebSocketServer | null = null;
+  private readonly detach: (() => void)[] = [];
+
+  constructor(options: ControlServerOptions) {
+    this.options = options;
+    this.token = options.token ?? randomBytes(24).toString('base64url');
+  }
+
+  get port(): number {
+    return (this.server?.address() as AddressInfo | null | undefined)?.port ?? this.options.port;
+  }
+
+  /** The URL that opens the inspector, token included. */
+  get url(): string {
+    return `http://127.0.0.1:${this.port}/?${TOKEN_PARAM}=${this.token}`;
+  }
+
+  async start(): Promise<void> {
+    const { engine } = this.options;
+    const server = http.createServer((request, response) => void this.handle(request, response));
+    const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+
+    server.on('upgrade', (request, socket, head) => {
+      const url = new URL(request.url ?? '/', 'http://control.invalid');
+      const denied = url.pathname === '/api/events' ? checkAccess(request, this.token, this.port) : { status: 404, message: 'Not found' };
+
+      if (denied !== null) {
+        socket.end(`HTTP/1.1 ${denied.status} ${http.STATUS_CODES[denied.status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+        return;
+      }
+
+      sockets.handleUpgrade(request, socket, head, (ws) => {
+        this.hub.add(ws);
+        ws.send(JSON.stringify({ events: [{ kind: 'runtime', runtime: this.runtime() }] }));
+      });
+    });
+
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (error) => reject(listenError(error, 'inspector', '127.0.0.1', this.options.port, '--inspector-port')));
+      server.listen({ host: '127.0.0.1', port: this.options.port }, () => resolve());
+    });
+
+    this.server = server;
+    this.sockets = sockets;
+
+    const onStarted = (exchange: ExchangeSummary): void => this.hub.push({ kind: 'exchange-started', exchange });
+    const onFinished = (exchange: ExchangeSummary): void => this.hub.push({ kind: 'exchange-finished', exchange });
+    const onCall = (call: CallSummary): void => this.hub.push({ kind: 'call-updated', call });
+    const onSettings = (): void => this.hub.push({ kind: 'runtime', runtime: this.runtime() });
+    engine.on('exchange-started', onStarted);
+    engine.on('exchange-finished', onFinished);
+    engine.on('call-updated', onCall);
+    engine.on('settings-changed', onSettings);
+    this.detach.push(
+      () => engine.off('exchange-started', onStarted),
+      () => engine.off('exchange-finished', onFinished),
+      () => engine.off('call-updated', onCall),
+      () => engine.off('settings-changed', onSettings),
+    );
+  }
+
+  async stop(): Promise<void> {
+    for (const undo of this.detach.splice(0)) {
+      undo();
+    }
+
+    this.hub.close();
+    this.sockets?.close();
+    const server = this.server;
+    this.server = null;
+
+    if (server !== null) {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  }
+
+  runtime(): RuntimeInfo {
+    const { engine } = this.options;
+    return {
+      receiveUrl: engine.receiveUrl,
+      targetUrl: engine.settings.targetUrl,
+      databasePath: engine.databasePath,
+      databaseSizeBytes: engine.store.databaseSizeBytes(),
+      exchangeCount: engine.store.count(),
+      inspectorUrl: this.server === null ? null : `http://127.0.0.1:${this.port}/`,
+      version: this.options.version,
+    };
+  }
+
+  private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://control.invalid');
+    const isApi = url.pathname.startsWith('/api/');
+    const denied = checkAccess(request, this.token, this.port);
+
+    // The page and its assets hold no recorded data, so they load without the token; the page
+    // then presents it on every API call. The Host and Origin checks still apply.
+    if (denied !== null && (isApi || denied.code !== 'unauthorized')) {
+      sendJson(response, denied.status, { ok: false, error: { code: denied.code, message: denied.message } });
+      return;
+    }
+
+    if (isApi) {
+      await routeApi(request, response, url, { engine: this.options.engine, runtime: () => this.runtime() });
+      return;
+    }
+
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+
+    await serveStatic(this.options.staticDir, url.pathname, response);
+  }
+}

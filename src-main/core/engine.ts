@@ -1,0 +1,155 @@
+import { EventEmitter } from 'node:events';
+import http, { type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Database } from 'better-sqlite3';
+import type { CallSummary, ExchangeSummary } from '../contract/exchange';
+import type { Settings } from '../contract/settings';
+import { ExchangeStore } from '../recorder/exchange-store';
+import { listenError } from './errors';
+import { handleExchange } from './exchange-handler';
+import { createTargetAgents, type TargetAgents } from './send-to-target';
+import { DEFAULT_SETTINGS, mergeSettings } from './settings';
+import { parseTarget, type Target } from './target';
+
+export interface EngineEvents {
+  'exchange-started': [exchange: ExchangeSummary];
+  'exchange-finished': [exchange: ExchangeSummary];
+  'call-updated': [call: CallSummary];
+  'settings-changed': [settings: Settings];
+}
+
+export interface EngineOptions {
+  db: Database;
+  databasePath: string;
+  settings?: Partial<Settings>;
+}
+
+/**
+ * The receiver, forwarder and recorder as one object. The CLI, the desktop shell and the tests
+ * all construct it the same way; it never touches Electron.
+ */
+export class Engine extends EventEmitter<EngineEvents> {
+  readonly store: ExchangeStore;
+  readonly databasePath: string;
+  private settingsValue: Settings;
+  private target: Target | null;
+  private server: Server | null = null;
+  private readonly agents: TargetAgents = createTargetAgents();
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(options: EngineOptions) {
+    super();
+    this.databasePath = options.databasePath;
+    this.settingsValue = mergeSettings(DEFAULT_SETTINGS, options.settings ?? {});
+    this.target = this.settingsValue.targetUrl === null ? null : parseTarget(this.settingsValue.targetUrl);
+    this.store = new ExchangeStore(options.db);
+  }
+
+  get settings(): Settings {
+    return this.settingsValue;
+  }
+
+  /** The receive URL with the port actually bound, such as `http://127.0.0.1:4242`. */
+  get receiveUrl(): string {
+    const address = this.server?.address() as AddressInfo | null | undefined;
+    const host = this.settingsValue.host;
+    const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+    return `http://${shownHost}:${address?.port ?? this.settingsValue.port}`;
+  }
+
+  get port(): number {
+    return (this.server?.address() as AddressInfo | null | undefined)?.port ?? this.settingsValue.port;
+  }
+
+  /** Starts receiving. Rejects with a `SwitchboardError` when the port cannot be bound. */
+  async start(): Promise<void> {
+    const abandoned = this.store.interruptAbandoned();
+
+    if (abandoned > 0) {
+      this.emit('settings-changed', this.settingsValue);
+    }
+
+    this.server = await this.listen(this.settingsValue.host, this.settingsValue.port);
+  }
+
+  /**
+   * Applies a settings change. A new port or host rebinds the receiver; target, timeouts and
+   * body limit apply to the next request.
+   */
+  async updateSettings(change: Partial<Settings>): Promise<Settings> {
+    const next = mergeSettings(this.settingsValue, change);
+    const nextTarget = next.targetUrl === null ? null : parseTarget(next.targetUrl);
+    const rebind = this.server !== null && (next.port !== this.settingsValue.port || next.host !== this.settingsValue.host);
+
+    if (rebind) {
+      const server = await this.listen(next.host, next.port);
+      const previous = this.server;
+      this.server = server;
+      previous?.close();
+    }
+
+    this.settingsValue = next;
+    this.target = nextTarget;
+    this.emit('settings-changed', next);
+    return next;
+  }
+
+  /**
+   * Stops receiving, waits up to `graceMs` for requests in flight, then interrupts the rest; they
+   * are recorded as `interrupted`.
+   */
+  async stop(graceMs = 5_000): Promise<void> {
+    const server = this.server;
+    this.server = null;
+
+    if (server !== null) {
+      server.close();
+      server.closeIdleConnections();
+      const pending = Promise.allSettled([...this.inFlight]);
+      const timer = new Promise((resolve) => setTimeout(resolve, graceMs).unref());
+      await Promise.race([pending, timer]);
+      server.closeAllConnections();
+      await Promise.allSettled([...this.inFlight]);
+    }
+
+    this.agents.http.destroy();
+    this.agents.https.destroy();
+    this.store.flush();
+  }
+
+  private listen(host: string, port: number): Promise<Server> {
+    const server = http.createServer({ requestTimeout: 0, keepAliveTimeout: 65_000 }, (request, response) => {
+      const work = handleExchange(request, response, {
+        settings: this.settingsValue,
+        target: this.target,
+        store: this.store,
+        agents: this.agents,
+        onStarted: (exchange) => this.emit('exchange-started', exchange),
+        onFinished: (exchange) => this.onFinished(exchange),
+      });
+      this.inFlight.add(work);
+      void work.finally(() => this.inFlight.delete(work));
+    });
+
+    return new Promise((resolve, reject) => {
+      server.once('error', (error) => reject(listenError(error, 'receiver', host, port, '--port')));
+      server.listen({ host, port }, () => {
+        server.removeAllListeners('error');
+        server.on('error', () => undefined);
+        resolve(server);
+      });
+    });
+  }
+
+  private onFinished(exchange: ExchangeSummary): void {
+    this.emit('exchange-finished', exchange);
+
+    if (exchange.callId !== null) {
+      const call = this.store.call(exchange.callId);
+
+      if (call !== undefined) {
+        this.emit('call-updated', call);
+      }
+    }
+  }
+}

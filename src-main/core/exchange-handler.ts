@@ -1,0 +1,288 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import type { ExchangeSummary, HeaderPair, Outcome } from '../contract/exchange';
+import type { Settings } from '../contract/settings';
+import type { ExchangeResult, ExchangeStore } from '../recorder/exchange-store';
+import { callFactsOf } from './call-facts';
+import { SwitchboardError } from './errors';
+import { flattenPairs, forwardRequestHeaders, pairsFromRawHeaders, withoutHopByHop } from './headers';
+import { readBody } from './read-body';
+import { sendToTarget, type TargetAgents, type TargetResponse } from './send-to-target';
+import { timeoutFor } from './settings';
+import { targetHostHeader, targetRequestPath, targetRequestUrl, type Target } from './target';
+import { EMPTY_VAPI_FIELDS, parseVapiMessage, vapiFieldsOf } from './vapi-event';
+
+/** What the handler needs from the engine for one request. */
+export interface HandlerContext {
+  settings: Settings;
+  target: Target | null;
+  store: ExchangeStore;
+  agents: TargetAgents;
+  onStarted(exchange: ExchangeSummary): void;
+  onFinished(exchange: ExchangeSummary): void;
+}
+
+/** The recorded part of one request while it is in flight. */
+interface InFlight {
+  id: number;
+  body: Uint8Array;
+  startedAt: number;
+}
+
+/**
+ * Receives one request: records it, forwards it, streams the reply back and records the reply.
+ * Never throws; every failure becomes a recorded outcome and an error reply.
+ */
+export async function handleExchange(request: IncomingMessage, response: ServerResponse, context: HandlerContext): Promise<void> {
+  const startedAt = performance.now();
+  const receivedAt = Date.now();
+  const rawUrl = request.url ?? '/';
+  const queryStart = rawUrl.indexOf('?');
+  const path = queryStart === -1 ? rawUrl : rawUrl.slice(0, queryStart);
+  const query = queryStart === -1 ? '' : rawUrl.slice(queryStart + 1);
+  const requestHeaders = pairsFromRawHeaders(request.rawHeaders);
+  const { settings, target, store } = context;
+  const targetUrl = target === null ? null : targetRequestUrl(target, rawUrl);
+  const read = await readBody(request, settings.bodyLimitBytes);
+
+  if (read.kind === 'aborted') {
+    return;
+  }
+
+  if (read.kind === 'too_large') {
+    const id = store.insert({
+      receivedAt,
+      method: request.method ?? 'GET',
+      path,
+      query,
+      requestHeaders,
+      requestBody: Buffer.alloc(0),
+      fields: EMPTY_VAPI_FIELDS,
+      callFacts: {},
+      targetUrl,
+      outcome: 'rejected',
+    });
+    const size = read.declaredBytes ?? read.receivedBytes;
+    const error = new SwitchboardError(
+      'body_too_large',
+      `The request body (${read.declaredBytes === null ? 'more than ' : ''}${size} bytes) is larger than the limit of ${settings.bodyLimitBytes} bytes, so it was not forwarded. Raise the limit with --body-limit.`,
+      { limitBytes: settings.bodyLimitBytes },
+    );
+    context.onStarted(store.summary(id) as ExchangeSummary);
+    const reply = sendError(response, 413, error, true);
+    await finish(context, { id, body: Buffer.alloc(0), startedAt }, { ...reply, outcome: 'rejected', targetDurationMs: null });
+    request.resume();
+    return;
+  }
+
+  const message = parseVapiMessage(read.body);
+  const fields = vapiFieldsOf(message);
+  const id = store.insert({
+    receivedAt,
+    method: request.method ?? 'GET',
+    path,
+    query,
+    requestHeaders,
+    requestBody: read.body,
+    fields,
+    callFacts: callFactsOf(message),
+    targetUrl,
+  });
+  const inFlight: InFlight = { id, body: read.body, startedAt };
+  context.onStarted(store.summary(id) as ExchangeSummary);
+
+  if (target === null) {
+    const error = new SwitchboardError(
+      'no_target',
+      'No target is set, so the event was recorded but not forwarded. Pass --forward-to with your server URL, or set the target in Settings.',
+    );
+    await finish(context, inFlight, { ...sendError(response, 502, error), outcome: 'target_unreachable', targetDurationMs: null });
+    return;
+  }
+
+  await forwardAndRelay(request, response, context, target, inFlight, fields.type, rawUrl, requestHeaders);
+}
+
+async function forwardAndRelay(
+  request: IncomingMessage,
+  response: ServerResponse,
+  context: HandlerContext,
+  target: Target,
+  inFlight: InFlight,
+  eventType: string | null,
+  rawUrl: string,
+  requestHeaders: HeaderPair[],
+): Promise<void> {
+  const timeoutMs = timeoutFor(context.settings, eventType);
+  const controller = new AbortController();
+  const timer = setTimeout(() => {
+    controller.abort(
+      new SwitchboardError(
+        'target_timeout',
+        `The server at ${target.url.host} did not answer within ${timeoutMs} ms (the limit for ${eventType ?? 'this request'}). Answer faster, or raise the limit with --timeout.`,
+        { target: target.url.href, timeoutMs },
+      ),
+    );
+  }, timeoutMs);
+  const onCallerGone = (): void => {
+    if (!response.writableFinished) {
+      controller.abort(new SwitchboardError('interrupted', 'The caller closed the connection before the reply was complete.'));
+    }
+  };
+  response.on('close', onCallerGone);
+  const targetStartedAt = performance.now();
+
+  try {
+    const reply = await sendToTarget(
+      {
+        target,
+        method: request.method ?? 'GET',
+        path: targetRequestPath(target, rawUrl),
+        headers: forwardRequestHeaders(requestHeaders, {
+          targetHost: targetHostHeader(target),
+          remoteAddress: request.socket.remoteAddress,
+          protocol: 'http',
+        }),
+        body: inFlight.body,
+        signal: controller.signal,
+      },
+      context.agents,
+    );
+    const relayed = await relayReply(reply, response, controller.signal, context.settings.bodyLimitBytes);
+    const targetDurationMs = performance.now() - targetStartedAt;
+    await finish(context, inFlight, { ...relayed, targetDurationMs });
+  } catch (error) {
+    const failure = asFailure(error);
+    const targetDurationMs = performance.now() - targetStartedAt;
+
+    if (response.headersSent || response.destroyed) {
+      response.destroy();
+      await finish(context, inFlight, {
+        status: response.headersSent ? response.statusCode : null,
+        responseHeaders: null,
+        responseBody: null,
+        outcome: failure.outcome,
+        errorCode: failure.error.code,
+        errorMessage: failure.error.message,
+        targetDurationMs,
+      });
+      return;
+    }
+
+    await finish(context, inFlight, { ...sendError(response, failure.status, failure.error), outcome: failure.outcome, targetDurationMs });
+  } finally {
+    clearTimeout(timer);
+    response.off('close', onCallerGone);
+  }
+}
+
+type PartialResult = Omit<ExchangeResult, 'durationMs'>;
+
+/**
+ * Streams the target's reply to the caller chunk by chunk while keeping a copy for the record,
+ * up to `limitBytes`; the caller still receives every byte past that.
+ */
+function relayReply(
+  reply: TargetResponse,
+  response: ServerResponse,
+  signal: AbortSignal,
+  limitBytes: number,
+): Promise<Omit<PartialResult, 'targetDurationMs'>> {
+  const headers = withoutHopByHop(reply.headers);
+  response.writeHead(reply.status, reply.statusMessage, flattenPairs(headers));
+
+  return new Promise((resolve, reject) => {
+    const kept: Buffer[] = [];
+    let keptBytes = 0;
+    let truncated = false;
+
+    const onAbort = (): void => {
+      reply.body.destroy();
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+
+    reply.body.on('data', (chunk: Buffer) => {
+      if (keptBytes + chunk.length <= limitBytes) {
+        kept.push(chunk);
+        keptBytes += chunk.length;
+      } else {
+        truncated = true;
+      }
+
+      if (!response.write(chunk)) {
+        reply.body.pause();
+        response.once('drain', () => reply.body.resume());
+      }
+    });
+
+    reply.body.on('end', () => {
+      signal.removeEventListener('abort', onAbort);
+      response.end();
+      resolve({
+        status: reply.status,
+        responseHeaders: reply.headers,
+        responseBody: Buffer.concat(kept, keptBytes),
+        responseTruncated: truncated,
+        outcome: reply.status >= 500 ? 'target_error' : 'forwarded',
+        errorCode: reply.status >= 500 ? 'target_error' : null,
+        errorMessage: reply.status >= 500 ? `The server at the target answered ${reply.status}.` : null,
+      });
+    });
+
+    reply.body.on('error', (error) => {
+      signal.removeEventListener('abort', onAbort);
+      reject(
+        signal.aborted
+          ? signal.reason
+          : new SwitchboardError('target_error', `The target's connection broke while sending its reply: ${error.message}.`),
+      );
+    });
+  });
+}
+
+function asFailure(error: unknown): { status: number; outcome: Outcome; error: SwitchboardError } {
+  if (!(error instanceof SwitchboardError)) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { status: 502, outcome: 'target_error', error: new SwitchboardError('target_error', `Forwarding failed: ${message}.`) };
+  }
+
+  switch (error.code) {
+    case 'target_timeout':
+      return { status: 504, outcome: 'target_timeout', error };
+    case 'interrupted':
+      return { status: 502, outcome: 'interrupted', error };
+    case 'target_unreachable':
+      return { status: 502, outcome: 'target_unreachable', error };
+    default:
+      return { status: 502, outcome: 'target_error', error };
+  }
+}
+
+/** Answers with Switchboard's own JSON error body and returns what was sent, for the record. */
+function sendError(response: ServerResponse, status: number, error: SwitchboardError, closeConnection = false): Omit<PartialResult, 'outcome' | 'targetDurationMs'> {
+  const body = Buffer.from(JSON.stringify(error.toBody()));
+  const headers: HeaderPair[] = [
+    ['Content-Type', 'application/json; charset=utf-8'],
+    ['Content-Length', String(body.length)],
+    ['X-Switchboard-Error', error.code],
+  ];
+
+  if (closeConnection) {
+    headers.push(['Connection', 'close']);
+  }
+
+  response.writeHead(status, flattenPairs(headers));
+  response.end(body);
+
+  return { status, responseHeaders: headers, responseBody: body, errorCode: error.code, errorMessage: error.message };
+}
+
+async function finish(context: HandlerContext, inFlight: InFlight, result: PartialResult): Promise<void> {
+  await context.store.finish(inFlight.id, inFlight.body, { ...result, durationMs: performance.now() - inFlight.startedAt });
+  const summary = context.store.summary(inFlight.id);
+
+  if (summary !== undefined) {
+    context.onFinished(summary);
+  }
+}

@@ -1,0 +1,308 @@
+import { isUtf8 } from 'node:buffer';
+import type { Database, Statement } from 'better-sqlite3';
+import type { CallSummary, ExchangeDetail, ExchangeQuery, ExchangeSummary, HeaderPair, Outcome, VapiFields } from '../contract/exchange';
+import type { CallFacts } from '../core/call-facts';
+import {
+  SUMMARY_COLUMNS,
+  callFromRow,
+  detailFromRow,
+  summaryFromRow,
+  type CallRow,
+  type ExchangeDetailRow,
+  type ExchangeSummaryRow,
+} from './rows';
+
+/** A received request, written before it is forwarded. */
+export interface NewExchange {
+  receivedAt: number;
+  method: string;
+  path: string;
+  query: string;
+  requestHeaders: readonly HeaderPair[];
+  requestBody: Uint8Array;
+  fields: VapiFields;
+  callFacts: CallFacts;
+  targetUrl: string | null;
+  outcome?: Outcome;
+  replayOf?: number | null;
+}
+
+/** What happened to an exchange once it ended. */
+export interface ExchangeResult {
+  status: number | null;
+  responseHeaders: readonly HeaderPair[] | null;
+  responseBody: Uint8Array | null;
+  responseTruncated?: boolean;
+  durationMs: number;
+  targetDurationMs: number | null;
+  outcome: Outcome;
+  errorCode?: string | null;
+  errorMessage?: string | null;
+  mockRule?: string | null;
+}
+
+const DEFAULT_LIMIT = 200;
+const MAX_LIMIT = 10_000;
+
+/**
+ * Reads and writes exchanges and calls. Requests are inserted at once, so a crash keeps them;
+ * results are queued and written together in one transaction per event-loop turn, so a burst of
+ * replies costs one commit.
+ */
+export class ExchangeStore {
+  private readonly db: Database;
+  private readonly insertExchange: Statement;
+  private readonly upsertCall: Statement;
+  private readonly updateResult: Statement;
+  private readonly insertText: Statement;
+  private readonly selectSummary: Statement;
+  private readonly selectDetail: Statement;
+  private readonly selectCall: Statement;
+  private readonly queryCache = new Map<string, Statement>();
+  private pending: { id: number; result: ExchangeResult; requestBody: Uint8Array; resolve: () => void }[] = [];
+  private flushScheduled = false;
+
+  constructor(db: Database) {
+    this.db = db;
+
+    this.insertExchange = db.prepare(`
+      INSERT INTO exchanges (received_at, method, path, query, request_headers, request_body, request_size,
+        event_type, call_id, tool_names, tool_call_ids, customer_number, phone_number, assistant_id, assistant_name,
+        target_url, outcome, replay_of)
+      VALUES (@receivedAt, @method, @path, @query, @requestHeaders, @requestBody, @requestSize,
+        @type, @callId, @toolNames, @toolCallIds, @customerNumber, @phoneNumber, @assistantId, @assistantName,
+        @targetUrl, @outcome, @replayOf)`);
+
+    this.upsertCall = db.prepare(`
+      INSERT INTO calls (call_id, first_seen_at, last_seen_at, customer_number, phone_number, status, status_history,
+        ended_reason, cost, duration_seconds, exchange_count)
+      VALUES (@callId, @at, @at, @customerNumber, @phoneNumber, @status,
+        CASE WHEN @status IS NULL THEN '[]' ELSE json_array(@status) END, @endedReason, @cost, @durationSeconds, 1)
+      ON CONFLICT (call_id) DO UPDATE SET
+        first_seen_at = min(first_seen_at, excluded.first_seen_at),
+        last_seen_at = max(last_seen_at, excluded.last_seen_at),
+        customer_number = coalesce(calls.customer_number, excluded.customer_number),
+        phone_number = coalesce(calls.phone_number, excluded.phone_number),
+        status = coalesce(excluded.status, calls.status),
+        status_history = CASE
+          WHEN excluded.status IS NULL OR calls.status_history ->> '$[#-1]' IS excluded.status THEN calls.status_history
+          ELSE json_insert(calls.status_history, '$[#]', excluded.status) END,
+        ended_reason = coalesce(excluded.ended_reason, calls.ended_reason),
+        cost = coalesce(excluded.cost, calls.cost),
+        duration_seconds = coalesce(excluded.duration_seconds, calls.duration_seconds),
+        exchange_count = calls.exchange_count + 1`);
+
+    this.updateResult = db.prepare(`
+      UPDATE exchanges SET status = @status, response_headers = @responseHeaders, response_body = @responseBody,
+        response_size = @responseSize, response_truncated = @responseTruncated, duration_ms = @durationMs,
+        target_duration_ms = @targetDurationMs, outcome = @outcome, error_code = @errorCode,
+        error_message = @errorMessage, mock_rule = @mockRule
+      WHERE id = @id`);
+
+    this.insertText = db.prepare('INSERT INTO exchange_text (rowid, body) VALUES (?, ?)');
+    this.selectSummary = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM exchanges WHERE id = ?`);
+    this.selectDetail = db.prepare('SELECT * FROM exchanges WHERE id = ?');
+    this.selectCall = db.prepare('SELECT * FROM calls WHERE call_id = ?');
+  }
+
+  /** Inserts a received request and updates its call; returns the new exchange id. */
+  insert(exchange: NewExchange): number {
+    const run = this.db.transaction((): number => {
+      const info = this.insertExchange.run({
+        receivedAt: exchange.receivedAt,
+        method: exchange.method,
+        path: exchange.path,
+        query: exchange.query,
+        requestHeaders: JSON.stringify(exchange.requestHeaders),
+        requestBody: exchange.requestBody,
+        requestSize: exchange.requestBody.byteLength,
+        type: exchange.fields.type,
+        callId: exchange.fields.callId,
+        toolNames: exchange.fields.toolNames.length === 0 ? null : JSON.stringify(exchange.fields.toolNames),
+        toolCallIds: exchange.fields.toolCallIds.length === 0 ? null : JSON.stringify(exchange.fields.toolCallIds),
+        customerNumber: exchange.fields.customerNumber,
+        phoneNumber: exchange.fields.phoneNumber,
+        assistantId: exchange.fields.assistantId,
+        assistantName: exchange.fields.assistantName,
+        targetUrl: exchange.targetUrl,
+        outcome: exchange.outcome ?? 'pending',
+        replayOf: exchange.replayOf ?? null,
+      });
+
+      if (exchange.fields.callId !== null) {
+        this.upsertCall.run({
+          callId: exchange.fields.callId,
+          at: exchange.receivedAt,
+          customerNumber: exchange.fields.customerNumber,
+          phoneNumber: exchange.fields.phoneNumber,
+          status: exchange.callFacts.status ?? null,
+          endedReason: exchange.callFacts.endedReason ?? null,
+          cost: exchange.callFacts.cost ?? null,
+          durationSeconds: exchange.callFacts.durationSeconds ?? null,
+        });
+      }
+
+      return Number(info.lastInsertRowid);
+    });
+
+    return run();
+  }
+
+  /** Queues the result of an exchange; the promise settles once it is committed. */
+  finish(id: number, requestBody: Uint8Array, result: ExchangeResult): Promise<void> {
+    return new Promise((resolve) => {
+      this.pending.push({ id, result, requestBody, resolve });
+
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** Commits every queued result now. */
+  flush(): void {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+
+    if (batch.length === 0) {
+      return;
+    }
+
+    this.db.transaction(() => {
+      for (const { id, result, requestBody } of batch) {
+        this.updateResult.run({
+          id,
+          status: result.status,
+          responseHeaders: result.responseHeaders === null ? null : JSON.stringify(result.responseHeaders),
+          responseBody: result.responseBody,
+          responseSize: result.responseBody?.byteLength ?? null,
+          responseTruncated: result.responseTruncated === true ? 1 : 0,
+          durationMs: result.durationMs,
+          targetDurationMs: result.targetDurationMs,
+          outcome: result.outcome,
+          errorCode: result.errorCode ?? null,
+          errorMessage: result.errorMessage ?? null,
+          mockRule: result.mockRule ?? null,
+        });
+        this.insertText.run(id, searchableText(requestBody, result.responseBody));
+      }
+    })();
+
+    for (const entry of batch) {
+      entry.resolve();
+    }
+  }
+
+  /** Marks exchanges left `pending` by a previous run that stopped abruptly; returns how many. */
+  interruptAbandoned(): number {
+    this.flush();
+    return this.db
+      .prepare(
+        "UPDATE exchanges SET outcome = 'interrupted', error_code = 'interrupted', error_message = 'Switchboard stopped before the target answered.' WHERE outcome = 'pending'",
+      )
+      .run().changes;
+  }
+
+  summary(id: number): ExchangeSummary | undefined {
+    const row = this.selectSummary.get(id) as ExchangeSummaryRow | undefined;
+    return row === undefined ? undefined : summaryFromRow(row);
+  }
+
+  detail(id: number): ExchangeDetail | undefined {
+    const row = this.selectDetail.get(id) as ExchangeDetailRow | undefined;
+    return row === undefined ? undefined : detailFromRow(row);
+  }
+
+  call(callId: string): CallSummary | undefined {
+    const row = this.selectCall.get(callId) as CallRow | undefined;
+    return row === undefined ? undefined : callFromRow(row);
+  }
+
+  /** Exchanges matching every given filter, newest first. */
+  list(query: ExchangeQuery = {}): ExchangeSummary[] {
+    const conditions: string[] = [];
+    const parameters: Record<string, unknown> = {};
+
+    if (query.type !== undefined) {
+      conditions.push('event_type = @type');
+      parameters.type = query.type;
+    }
+
+    if (query.callId !== undefined) {
+      conditions.push('call_id = @callId');
+      parameters.callId = query.callId;
+    }
+
+    if (query.outcome !== undefined) {
+      conditions.push('outcome = @outcome');
+      parameters.outcome = query.outcome;
+    }
+
+    if (query.status !== undefined) {
+      conditions.push('status = @status');
+      parameters.status = query.status;
+    }
+
+    if (query.beforeId !== undefined) {
+      conditions.push('id < @beforeId');
+      parameters.beforeId = query.beforeId;
+    }
+
+    if (query.text !== undefined && query.text.trim() !== '') {
+      conditions.push('id IN (SELECT rowid FROM exchange_text WHERE exchange_text MATCH @text)');
+      parameters.text = phraseQuery(query.text);
+    }
+
+    parameters.limit = Math.min(Math.max(1, query.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
+    const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+    const sql = `SELECT ${SUMMARY_COLUMNS} FROM exchanges ${where} ORDER BY id DESC LIMIT @limit`;
+
+    return (this.prepareCached(sql).all(parameters) as ExchangeSummaryRow[]).map(summaryFromRow);
+  }
+
+  /** Calls, most recently active first. */
+  listCalls(limit = DEFAULT_LIMIT): CallSummary[] {
+    const statement = this.prepareCached('SELECT * FROM calls ORDER BY last_seen_at DESC LIMIT ?');
+    return (statement.all(Math.min(Math.max(1, limit), MAX_LIMIT)) as CallRow[]).map(callFromRow);
+  }
+
+  /** Bytes used by the database file and its write-ahead log. */
+  databaseSizeBytes(): number {
+    const pages = this.prepareCached('SELECT page_count * page_size AS bytes FROM pragma_page_count(), pragma_page_size()').get() as { bytes: number };
+    return pages.bytes;
+  }
+
+  count(): number {
+    return (this.prepareCached('SELECT count(*) AS n FROM exchanges').get() as { n: number }).n;
+  }
+
+  private prepareCached(sql: string): Statement {
+    let statement = this.queryCache.get(sql);
+
+    if (statement === undefined) {
+      statement = this.db.prepare(sql);
+      this.queryCache.set(sql, statement);
+    }
+
+    return statement;
+  }
+}
+
+/** Turns user text into an FTS5 phrase, so quotes and operators in it are matched literally. */
+function phraseQuery(text: string): string {
+  return `"${text.trim().replaceAll('"', '""')}"`;
+}
+
+function searchableText(requestBody: Uint8Array, responseBody: Uint8Array | null): string {
+  const parts: string[] = [];
+
+  for (const body of [requestBody, responseBody]) {
+    if (body !== null && body.byteLength > 0 && isUtf8(body)) {
+      parts.push(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'));
+    }
+  }
+
+  return parts.join('\n');
+}

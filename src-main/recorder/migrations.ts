@@ -1,0 +1,72 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Schema migrations in order. Migration N brings a database from `user_version` N-1 to N and runs
+ * in its own transaction. Append new ones; never edit or remove one that has shipped.
+ */
+export const MIGRATIONS: readonly ((db: Database) => void)[] = [
+  function createExchangesAndCalls(db) {
+    db.exec(`
+      CREATE TABLE exchanges (
+        id INTEGER PRIMARY KEY,
+        received_at INTEGER NOT NULL,
+        method TEXT NOT NULL,
+        path TEXT NOT NULL,
+        query TEXT NOT NULL DEFAULT '',
+        request_headers TEXT NOT NULL,
+        request_body BLOB NOT NULL,
+        request_size INTEGER NOT NULL,
+        event_type TEXT,
+        call_id TEXT,
+        tool_names TEXT,
+        tool_call_ids TEXT,
+        customer_number TEXT,
+        phone_number TEXT,
+        assistant_id TEXT,
+        assistant_name TEXT,
+        target_url TEXT,
+        status INTEGER,
+        response_headers TEXT,
+        response_body BLOB,
+        response_size INTEGER,
+        response_truncated INTEGER NOT NULL DEFAULT 0,
+        duration_ms REAL,
+        target_duration_ms REAL,
+        outcome TEXT NOT NULL,
+        error_code TEXT,
+        error_message TEXT,
+        mock_rule TEXT,
+        replay_of INTEGER REFERENCES exchanges(id) ON DELETE SET NULL
+      );
+
+      CREATE INDEX exchanges_by_type ON exchanges (event_type, id);
+      CREATE INDEX exchanges_by_call ON exchanges (call_id, id);
+      CREATE INDEX exchanges_by_outcome ON exchanges (outcome, id);
+      CREATE INDEX exchanges_by_status ON exchanges (status, id);
+      CREATE INDEX exchanges_by_replay ON exchanges (replay_of) WHERE replay_of IS NOT NULL;
+
+      CREATE TABLE calls (
+        call_id TEXT PRIMARY KEY,
+        first_seen_at INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL,
+        customer_number TEXT,
+        phone_number TEXT,
+        status TEXT,
+        status_history TEXT NOT NULL DEFAULT '[]',
+        ended_reason TEXT,
+        cost REAL,
+        duration_seconds REAL,
+        exchange_count INTEGER NOT NULL DEFAULT 0
+      );
+
+      CREATE INDEX calls_by_last_seen ON calls (last_seen_at);
+
+      -- Free-text search over request and response bodies. The table keeps no copy of the text
+      -- (contentless), and its rowid is the exchange id.
+      CREATE VIRTUAL TABLE exchange_text USING fts5 (body, content = '', contentless_delete = 1);
+    `);
+  },
+];
+
+/** The schema version this build writes. */
+export const SCHEMA_VERSION = MIGRATIONS.length;

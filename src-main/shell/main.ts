@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog } from 'electron';
+import pkg from '../../package.json';
+import { ControlServer } from '../control/control-server';
+import { Engine } from '../core/engine';
+import { SwitchboardError } from '../core/errors';
+import { openDatabase } from '../recorder/open-database';
+import { loadShellSettings, saveShellSettings } from './settings-file';
+import { createMainWindow } from './window';
+
+/**
+ * The desktop shell: hosts the same engine and control server as `switchboard listen`, and shows
+ * the inspector in a window. It holds no product logic of its own.
+ */
+async function launch(): Promise<void> {
+  const userData = app.getPath('userData');
+  const databasePath = join(userData, 'switchboard.db');
+  const settingsPath = join(userData, 'settings.json');
+
+  // Electron needs better-sqlite3 compiled against its own Node ABI; scripts/start.js builds
+  // that copy into build/electron-native, apart from the copy plain Node uses in node_modules.
+  const electronBinding = join(app.getAppPath(), 'build', 'electron-native', 'better_sqlite3.node');
+  const db = openDatabase(databasePath, existsSync(electronBinding) ? { nativeBinding: electronBinding } : {});
+  const engine = new Engine({ db, databasePath, settings: loadShellSettings(settingsPath) });
+  const control = new ControlServer({ engine, port: 0, staticDir: join(__dirname, '..', 'renderer'), version: pkg.version });
+
+  engine.on('settings-changed', (settings) => saveShellSettings(settingsPath, settings));
+  await engine.start();
+  await control.start();
+
+  const openWindow = (): BrowserWindow => createMainWindow(`http://127.0.0.1:${control.port}/`, control.token);
+  let window = openWindow();
+
+  app.on('second-instance', () => {
+    if (window.isDestroyed()) {
+      window = openWindow();
+      return;
+    }
+
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) window = openWindow();
+  });
+
+  let stopped = false;
+  app.on('before-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
+    stopped = true;
+    void control
+      .stop()
+      .then(() => engine.stop(5_000))
+      .finally(() => {
+        db.close();
+        app.quit();
+      });
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  void app
+    .whenReady()
+    .then(launch)
+    .catch((error: unknown) => {
+      const message = error instanceof SwitchboardError ? error.message : `Switchboard could not start: ${(error as Error).message}`;
+      dialog.showErrorBox('Switchboard could not start', message);
+      app.exit(1);
+    });
+}
