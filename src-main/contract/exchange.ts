@@ -48,6 +48,18 @@ export interface VapiFields {
   assistantName: string | null;
 }
 
+/** A problem found in a reply that Vapi would reject or ignore. */
+export interface ReplyCheck {
+  code: string;
+  message: string;
+}
+
+/** Result of checking the authentication of a received request. */
+export type AuthState = 'valid' | 'invalid' | 'missing' | 'empty' | 'not_configured';
+
+/** Where an exchange came from. */
+export type ExchangeSource = 'received' | 'replay' | 'simulated';
+
 /** One row of the exchange list: everything but headers and bodies. */
 export interface ExchangeSummary extends VapiFields {
   id: number;
@@ -68,8 +80,19 @@ export interface ExchangeSummary extends VapiFields {
   outcome: Outcome;
   errorCode: string | null;
   errorMessage: string | null;
+  /** Name of the mock rule that answered, when one did. */
   mockRule: string | null;
+  /** Id of the exchange this one replays. */
   replayOf: number | null;
+  source: ExchangeSource;
+  /** True when the body or headers were edited before a replay. */
+  edited: boolean;
+  /** Problems found in the reply; empty when it looks right or was not checked. */
+  checks: ReplyCheck[];
+  auth: AuthState | null;
+  authReason: string | null;
+  /** How the outgoing request was signed (replays and simulations), or `stale` when an edit broke the original signature. */
+  signature: string | null;
 }
 
 /** One exchange in full, bodies included as the exact bytes. */

@@ -140,6 +140,7 @@ async function forwardAndRelay(
         path: targetRequestPath(target, rawUrl),
         headers: forwardRequestHeaders(requestHeaders, {
           targetHost: targetHostHeader(target),
+          bodyLength: inFlight.body.byteLength,
           remoteAddress: request.socket.remoteAddress,
           protocol: 'http',
         }),

@@ -62,6 +62,8 @@ export function headerValue(pairs: readonly HeaderPair[], name: string): string 
 /** The client's side of the connection, as a proxy reports it. */
 export interface ForwardingContext {
   targetHost: string;
+  /** Length of the body that will be sent; used when the request arrived without `Content-Length`. */
+  bodyLength: number;
   remoteAddress: string | undefined;
   /** The scheme the request arrived on at this hop. */
   protocol: 'http' | 'https';
@@ -69,7 +71,7 @@ export interface ForwardingContext {
 
 /**
  * Builds the headers sent to the target: the received ones minus hop-by-hop headers, `Host`
- * replaced by the target's host, and the `X-Forwarded-*` headers a reverse proxy adds. Values a
+ * replaced by the target's host, `Content-Length` when the request came chunked, and the `X-Forwarded-*` headers a reverse proxy adds. Values a
  * tunnel in front already set (`X-Forwarded-Host`, `X-Forwarded-Proto`) are kept, because they
  * describe the public URL Vapi called.
  */
@@ -79,6 +81,7 @@ export function forwardRequestHeaders(received: readonly HeaderPair[], context: 
   let forwardedFor: string | undefined;
   let hasForwardedHost = false;
   let hasForwardedProto = false;
+  let hasContentLength = false;
 
   for (const pair of withoutHopByHop(received)) {
     const lower = pair[0].toLowerCase();
@@ -101,10 +104,20 @@ export function forwardRequestHeaders(received: readonly HeaderPair[], context: 
       hasForwardedProto = true;
     }
 
+    if (lower === 'content-length') {
+      hasContentLength = true;
+    }
+
     pairs.push(pair);
   }
 
   pairs.unshift(['Host', context.targetHost]);
+
+  // A chunked request was read whole, so it goes on with its exact length instead of being
+  // re-chunked.
+  if (!hasContentLength && context.bodyLength > 0) {
+    pairs.push(['Content-Length', String(context.bodyLength)]);
+  }
 
   if (!hasForwardedHost && originalHost !== undefined) {
     pairs.push(['X-Forwarded-Host', originalHost]);

@@ -1,6 +1,17 @@
 import { isUtf8 } from 'node:buffer';
 import type { Database, Statement } from 'better-sqlite3';
-import type { CallSummary, ExchangeDetail, ExchangeQuery, ExchangeSummary, HeaderPair, Outcome, VapiFields } from '../contract/exchange';
+import type {
+  AuthState,
+  CallSummary,
+  ExchangeDetail,
+  ExchangeQuery,
+  ExchangeSource,
+  ExchangeSummary,
+  HeaderPair,
+  Outcome,
+  ReplyCheck,
+  VapiFields,
+} from '../contract/exchange';
 import type { CallFacts } from '../core/call-facts';
 import {
   SUMMARY_COLUMNS,
@@ -25,6 +36,11 @@ export interface NewExchange {
   targetUrl: string | null;
   outcome?: Outcome;
   replayOf?: number | null;
+  source?: ExchangeSource;
+  edited?: boolean;
+  auth?: AuthState | null;
+  authReason?: string | null;
+  signature?: string | null;
 }
 
 /** What happened to an exchange once it ended. */
@@ -39,6 +55,7 @@ export interface ExchangeResult {
   errorCode?: string | null;
   errorMessage?: string | null;
   mockRule?: string | null;
+  checks?: readonly ReplyCheck[];
 }
 
 const DEFAULT_LIMIT = 200;
@@ -68,10 +85,10 @@ export class ExchangeStore {
     this.insertExchange = db.prepare(`
       INSERT INTO exchanges (received_at, method, path, query, request_headers, request_body, request_size,
         event_type, call_id, tool_names, tool_call_ids, customer_number, phone_number, assistant_id, assistant_name,
-        target_url, outcome, replay_of)
+        target_url, outcome, replay_of, source, edited, auth, auth_reason, signature)
       VALUES (@receivedAt, @method, @path, @query, @requestHeaders, @requestBody, @requestSize,
         @type, @callId, @toolNames, @toolCallIds, @customerNumber, @phoneNumber, @assistantId, @assistantName,
-        @targetUrl, @outcome, @replayOf)`);
+        @targetUrl, @outcome, @replayOf, @source, @edited, @auth, @authReason, @signature)`);
 
     this.upsertCall = db.prepare(`
       INSERT INTO calls (call_id, first_seen_at, last_seen_at, customer_number, phone_number, status, status_history,
@@ -96,7 +113,7 @@ export class ExchangeStore {
       UPDATE exchanges SET status = @status, response_headers = @responseHeaders, response_body = @responseBody,
         response_size = @responseSize, response_truncated = @responseTruncated, duration_ms = @durationMs,
         target_duration_ms = @targetDurationMs, outcome = @outcome, error_code = @errorCode,
-        error_message = @errorMessage, mock_rule = @mockRule
+        error_message = @errorMessage, mock_rule = @mockRule, checks = @checks
       WHERE id = @id`);
 
     this.insertText = db.prepare('INSERT INTO exchange_text (rowid, body) VALUES (?, ?)');
@@ -127,6 +144,11 @@ export class ExchangeStore {
         targetUrl: exchange.targetUrl,
         outcome: exchange.outcome ?? 'pending',
         replayOf: exchange.replayOf ?? null,
+        source: exchange.source ?? 'received',
+        edited: exchange.edited === true ? 1 : 0,
+        auth: exchange.auth ?? null,
+        authReason: exchange.authReason ?? null,
+        signature: exchange.signature ?? null,
       });
 
       if (exchange.fields.callId !== null) {
@@ -185,6 +207,7 @@ export class ExchangeStore {
           errorCode: result.errorCode ?? null,
           errorMessage: result.errorMessage ?? null,
           mockRule: result.mockRule ?? null,
+          checks: result.checks === undefined || result.checks.length === 0 ? null : JSON.stringify(result.checks),
         });
         this.insertText.run(id, searchableText(requestBody, result.responseBody));
       }

@@ -66,6 +66,30 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
       CREATE VIRTUAL TABLE exchange_text USING fts5 (body, content = '', contentless_delete = 1);
     `);
   },
+
+  function addChecksAuthReplayAndRules(db) {
+    db.exec(`
+      ALTER TABLE exchanges ADD COLUMN checks TEXT;
+      ALTER TABLE exchanges ADD COLUMN auth TEXT;
+      ALTER TABLE exchanges ADD COLUMN auth_reason TEXT;
+      ALTER TABLE exchanges ADD COLUMN source TEXT NOT NULL DEFAULT 'received';
+      ALTER TABLE exchanges ADD COLUMN edited INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE exchanges ADD COLUMN signature TEXT;
+
+      CREATE TABLE mock_rules (
+        id INTEGER PRIMARY KEY,
+        position INTEGER NOT NULL,
+        definition TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `);
+  },
 ];
 
 /** The schema version this build writes. */

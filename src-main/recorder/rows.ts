@@ -1,4 +1,13 @@
-import type { CallSummary, ExchangeDetail, ExchangeSummary, HeaderPair, Outcome } from '../contract/exchange';
+import type {
+  AuthState,
+  CallSummary,
+  ExchangeDetail,
+  ExchangeSource,
+  ExchangeSummary,
+  HeaderPair,
+  Outcome,
+  ReplyCheck,
+} from '../contract/exchange';
 
 /** An `exchanges` row without its bodies and headers, as SQLite returns it. */
 export interface ExchangeSummaryRow {
@@ -26,6 +35,12 @@ export interface ExchangeSummaryRow {
   error_message: string | null;
   mock_rule: string | null;
   replay_of: number | null;
+  source: string;
+  edited: number;
+  checks: string | null;
+  auth: string | null;
+  auth_reason: string | null;
+  signature: string | null;
 }
 
 export interface ExchangeDetailRow extends ExchangeSummaryRow {
@@ -53,7 +68,8 @@ export interface CallRow {
 /** The columns of `ExchangeSummaryRow`, for SELECT lists. */
 export const SUMMARY_COLUMNS = `id, received_at, method, path, query, request_size, event_type, call_id, tool_names,
   tool_call_ids, customer_number, phone_number, assistant_id, assistant_name, target_url, status, response_size,
-  duration_ms, target_duration_ms, outcome, error_code, error_message, mock_rule, replay_of`;
+  duration_ms, target_duration_ms, outcome, error_code, error_message, mock_rule, replay_of, source, edited, checks, auth,
+  auth_reason, signature`;
 
 function stringList(json: string | null): string[] {
   return json === null ? [] : (JSON.parse(json) as string[]);
@@ -85,6 +101,12 @@ export function summaryFromRow(row: ExchangeSummaryRow): ExchangeSummary {
     errorMessage: row.error_message,
     mockRule: row.mock_rule,
     replayOf: row.replay_of,
+    source: row.source as ExchangeSource,
+    edited: row.edited === 1,
+    checks: row.checks === null ? [] : (JSON.parse(row.checks) as ReplyCheck[]),
+    auth: row.auth as AuthState | null,
+    authReason: row.auth_reason,
+    signature: row.signature,
   };
 }
 
