@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS } from '../core/settings';
 import { parseTarget } from '../core/target';
 import { openDatabase } from '../recorder/open-database';
 import { formatExchangeLine } from './exchange-line';
+import { openBrowser } from './open-browser';
 
 export interface ListenOptions {
   forwardTo?: string;
@@ -18,6 +19,7 @@ export interface ListenOptions {
   bodyLimit?: number;
   inspector: boolean;
   inspectorPort: number;
+  open: boolean;
 }
 
 /** Ends the process cleanly on the first SIGINT or SIGTERM and at once on the second. */
@@ -81,6 +83,10 @@ export async function runListen(options: ListenOptions, version: string, rendere
 
   lines.push(pc.dim('Point a tunnel at the receive port (for example "ngrok http ' + engine.port + '") and set its URL as the Server URL in Vapi.'));
   process.stdout.write(`${lines.join('\n')}\n\n`);
+
+  if (options.open && control !== null) {
+    openBrowser(control.url);
+  }
 
   onShutdownSignal(async () => {
     await control?.stop();

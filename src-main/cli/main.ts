@@ -35,6 +35,7 @@ function buildProgram(): Command {
     .option('--body-limit <size>', 'largest request body accepted, such as 16MiB; larger ones get 413 and are not forwarded', parseSize, DEFAULT_SETTINGS.bodyLimitBytes)
     .option('--inspector-port <port>', 'port of the inspector UI and API on 127.0.0.1; 0 picks a free port', parsePort, DEFAULT_INSPECTOR_PORT)
     .option('--no-inspector', 'do not serve the inspector UI')
+    .option('--open', 'open the inspector in the default browser once started', false)
     .addHelpText('after', '\nTimeouts are in seconds and the defaults (20, and 7 for assistant-request) stay inside Vapi\'s deadlines.')
     .action(async (options: ListenOptions) => {
       await runListen(options, pkg.version, builtRendererDir(__dirname));
