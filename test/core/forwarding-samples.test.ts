@@ -29,6 +29,7 @@ describe('forwarding every Vapi sample', () => {
       expect(target.received).toHaveLength(1);
       expect(Buffer.compare(target.received[0]?.body as Buffer, bytes)).toBe(0);
 
+      await running.finished(1);
       const [summary] = running.engine.store.list();
       const detail = running.engine.store.detail(summary?.id as number);
       expect(summary?.type).toBe(message.type.startsWith('transcript[') ? 'transcript' : message.type);

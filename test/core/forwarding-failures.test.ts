@@ -1,0 +1,193 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startEngine, type RunningEngine } from '../support/engine-fixture';
+import { send, sendRaw } from '../support/http-client';
+import { sampleBytes } from '../support/samples';
+import { replyJson, startTarget, type TargetHandler, type TargetServer } from '../support/target-server';
+
+const cleanups: (() => Promise<void>)[] = [];
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    await cleanup();
+  }
+});
+
+async function target(handler: TargetHandler = replyJson({}), host = '127.0.0.1'): Promise<TargetServer> {
+  const server = await startTarget(handler, host);
+  cleanups.push(() => server.close());
+  return server;
+}
+
+async function engine(settings: Parameters<typeof startEngine>[0]): Promise<RunningEngine> {
+  const running = await startEngine(settings);
+  cleanups.push(() => running.stop());
+  return running;
+}
+
+/** A port that nothing listens on: bound once to learn a free number, then released. */
+async function closedPort(): Promise<number> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** The newest exchange, once `finishedCount` exchanges have been committed. */
+async function latest(running: RunningEngine, finishedCount = 1) {
+  await running.finished(finishedCount);
+  const [summary] = running.engine.store.list({ limit: 1 });
+  return running.engine.store.detail(summary?.id as number);
+}
+
+/** A handler that never answers; the connection is closed when the test's server closes. */
+const hang: TargetHandler = () => undefined;
+
+describe('forwarding failures', () => {
+  it('answers 502 when the target is down', async () => {
+    const port = await closedPort();
+    const running = await engine({ targetUrl: `http://127.0.0.1:${port}/vapi/webhook` });
+
+    const response = await send(`${running.url}/`, { body: sampleBytes('status-update.in-progress.json') });
+
+    expect(response.status).toBe(502);
+    const body = JSON.parse(response.body.toString()) as { error: { code: string; message: string; target: string } };
+    expect(body.error.code).toBe('target_unreachable');
+    expect(body.error.message).toContain(`127.0.0.1:${port}`);
+    expect(body.error.message).toContain('Is your server running');
+    expect(body.error.target).toBe(`http://127.0.0.1:${port}/vapi/webhook`);
+    expect((await latest(running))?.outcome).toBe('target_unreachable');
+    expect((await latest(running))?.type).toBe('status-update');
+  });
+
+  it('answers 504 when the target is too slow', async () => {
+    const server = await target(hang);
+    const running = await engine({ targetUrl: server.url, timeoutMs: 300 });
+
+    const response = await send(`${running.url}/`, { body: sampleBytes('hang.json') });
+
+    expect(response.status).toBe(504);
+    expect((JSON.parse(response.body.toString()) as { error: { code: string } }).error.code).toBe('target_timeout');
+    expect((await latest(running))?.outcome).toBe('target_timeout');
+  });
+
+  it('applies the timeout of the event type', async () => {
+    const server = await target(hang);
+    const running = await engine({ targetUrl: server.url, timeoutMs: 60_000, timeoutMsByType: { 'assistant-request': 200 } });
+
+    const response = await send(`${running.url}/`, { body: sampleBytes('assistant-request.json') });
+
+    expect(response.status).toBe(504);
+    expect((await latest(running))?.errorMessage).toContain('200 ms');
+    expect((await latest(running))?.errorMessage).toContain('assistant-request');
+  });
+
+  it('keeps other requests moving while one hangs', async () => {
+    const server = await target((request, _body, response) => {
+      if (request.url === '/slow') return;
+      response.end('{}');
+    });
+    const running = await engine({ targetUrl: server.url, timeoutMs: 5_000 });
+
+    const slow = send(`${running.url}/slow`, { body: '{}' });
+    const quick = await send(`${running.url}/quick`, { body: '{}' });
+
+    expect(quick.status).toBe(200);
+    expect(running.engine.store.list({ outcome: 'pending' })).toHaveLength(1);
+    await server.close();
+    await slow.catch(() => undefined);
+  });
+
+  it('rejects an oversize body with 413 and records it', async () => {
+    const server = await target();
+    const running = await engine({ targetUrl: server.url, bodyLimitBytes: 2048 });
+
+    const response = await send(`${running.url}/big`, { body: Buffer.alloc(4096, 0x61) });
+
+    expect(response.status).toBe(413);
+    const body = JSON.parse(response.body.toString()) as { error: { code: string; limitBytes: number } };
+    expect(body.error.code).toBe('body_too_large');
+    expect(body.error.limitBytes).toBe(2048);
+    expect(server.received).toHaveLength(0);
+    expect((await latest(running))?.outcome).toBe('rejected');
+    expect((await latest(running))?.path).toBe('/big');
+  });
+
+  it('rejects an oversize chunked body', async () => {
+    const server = await target();
+    const running = await engine({ targetUrl: server.url, bodyLimitBytes: 1024 });
+    const chunk = 'a'.repeat(800);
+
+    const reply = await sendRaw(
+      Number(new URL(running.url).port),
+      `POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n320\r\n${chunk}\r\n320\r\n${chunk}\r\n0\r\n\r\n`,
+    );
+
+    expect(reply.toString()).toContain('413');
+    expect(server.received).toHaveLength(0);
+    expect((await latest(running))?.outcome).toBe('rejected');
+  });
+
+  it('answers 502 with no target set and still records', async () => {
+    const running = await engine({ targetUrl: null });
+
+    const response = await send(`${running.url}/`, { body: sampleBytes('transcript.final.json') });
+
+    expect(response.status).toBe(502);
+    expect((JSON.parse(response.body.toString()) as { error: { code: string } }).error.code).toBe('no_target');
+    expect((await latest(running))?.type).toBe('transcript');
+  });
+
+  it('records an exchange the caller abandoned', async () => {
+    const server = await target(hang);
+    const running = await engine({ targetUrl: server.url, timeoutMs: 10_000 });
+    const port = Number(new URL(running.url).port);
+
+    await sendRaw(port, 'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}', 300);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    expect((await latest(running))?.outcome).toBe('interrupted');
+  });
+});
+
+describe('localhost targets', () => {
+  it('reaches a server on 127.0.0.1 via localhost', async () => {
+    const server = await target(replyJson({ ok: 4 }), '127.0.0.1');
+    const running = await engine({ targetUrl: `http://localhost:${server.port}` });
+
+    const response = await send(`${running.url}/`, { body: '{}' });
+
+    expect(JSON.parse(response.body.toString())).toEqual({ ok: 4 });
+  });
+
+  it('reaches a server on ::1 via localhost', async () => {
+    const server = await target(replyJson({ ok: 6 }), '::1');
+    const running = await engine({ targetUrl: `http://localhost:${server.port}` });
+
+    const response = await send(`${running.url}/`, { body: '{}' });
+
+    expect(JSON.parse(response.body.toString())).toEqual({ ok: 6 });
+  });
+
+  it('reaches a bracketed IPv6 target', async () => {
+    const server = await target(replyJson({ ok: 'v6' }), '::1');
+    const running = await engine({ targetUrl: `http://[::1]:${server.port}/hook` });
+
+    const response = await send(`${running.url}/`, { body: '{}' });
+
+    expect(JSON.parse(response.body.toString())).toEqual({ ok: 'v6' });
+    expect(server.received[0]?.rawHeaders).toContain(`[::1]:${server.port}`);
+  });
+
+  it('receives on an IPv6 loopback address', async () => {
+    const server = await target();
+    const running = await engine({ targetUrl: server.url, host: '::1' });
+
+    expect(running.url).toMatch(/^http:\/\/\[::1\]:\d+$/);
+    const response = await send(`${running.url}/`, { body: '{}' });
+
+    expect(response.status).toBe(200);
+  });
+});
