@@ -25,14 +25,21 @@ function buildProgram(): Command {
     .option('--port <port>', 'port that receives Vapi requests; 0 picks a free port', parsePort, DEFAULT_PORT)
     .option('--host <address>', 'address the receive port binds to; 0.0.0.0 listens on every interface', DEFAULT_SETTINGS.host)
     .addOption(dbOption())
-    .option('--timeout <seconds>', 'forward timeout for event types without their own', parseSeconds, DEFAULT_SETTINGS.timeoutMs)
-    .option(
-      '--type-timeout <type=seconds>',
-      'forward timeout for one event type; repeatable (default: assistant-request=7)',
-      collectTypeTimeout,
-      {} as Record<string, number>,
+    .addOption(
+      new Option('--timeout <seconds>', 'forward timeout for event types without their own')
+        .argParser(parseSeconds)
+        .default(DEFAULT_SETTINGS.timeoutMs, String(DEFAULT_SETTINGS.timeoutMs / 1000)),
     )
-    .option('--body-limit <size>', 'largest request body accepted, such as 16MiB; larger ones get 413 and are not forwarded', parseSize, DEFAULT_SETTINGS.bodyLimitBytes)
+    .addOption(
+      new Option('--type-timeout <type=seconds>', 'forward timeout for one event type; repeatable')
+        .argParser(collectTypeTimeout)
+        .default({}, 'assistant-request=7'),
+    )
+    .addOption(
+      new Option('--body-limit <size>', 'largest request body accepted, such as 16MiB; larger ones get 413 and are not forwarded')
+        .argParser(parseSize)
+        .default(DEFAULT_SETTINGS.bodyLimitBytes, '16MiB'),
+    )
     .option('--inspector-port <port>', 'port of the inspector UI and API on 127.0.0.1; 0 picks a free port', parsePort, DEFAULT_INSPECTOR_PORT)
     .option('--no-inspector', 'do not serve the inspector UI')
     .option('--open', 'open the inspector in the default browser once started', false)

@@ -25,6 +25,15 @@ export function parseTarget(raw: string): Target {
     );
   }
 
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    const suggestion = /^\d{1,5}$/.test(value) ? `http://localhost:${value}` : `http://${value}`;
+    throw new SwitchboardError(
+      'invalid_target_url',
+      `Invalid target URL "${raw}": it has no scheme. Write the full URL, such as ${suggestion}.`,
+      { target: raw },
+    );
+  }
+
   let url: URL;
   try {
     url = new URL(value);

@@ -1,0 +1,128 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli-process';
+import { startEngine } from '../support/engine-fixture';
+import { send } from '../support/http-client';
+import { sampleBytes } from '../support/samples';
+import { replyJson, startTarget } from '../support/target-server';
+import { tempFolder } from '../support/temp-db';
+
+const folder = tempFolder();
+const dbPath = join(folder.folder, 'history.db');
+const binaryBody = Buffer.from([0x00, 0xff, 0x10, 0x80]);
+
+beforeAll(async () => {
+  const target = await startTarget(replyJson({ results: [{ toolCallId: 'x', result: 'ok' }] }));
+  const running = await startEngine({ targetUrl: target.url });
+
+  for (const name of ['assistant-request.json', 'tool-calls.json', 'end-of-call-report.json']) {
+    await send(`${running.url}/vapi`, { body: sampleBytes(name) });
+  }
+  await send(`${running.url}/raw?x=1`, { headers: ['Content-Type', 'application/octet-stream'], body: binaryBody });
+  await running.finished(4);
+
+  // Copy the finished history to a file of its own, so the CLI reads a closed database.
+  await running.db.backup(dbPath);
+  await running.stop();
+  await target.close();
+});
+
+afterAll(() => folder.remove());
+
+interface Listed {
+  id: number;
+  receivedAt: string;
+  method: string;
+  path: string;
+  type: string | null;
+  callId: string | null;
+  status: number | null;
+  outcome: string;
+  durationMs: number | null;
+  toolNames: string[];
+}
+
+function listJson(...args: string[]): Listed[] {
+  const result = runCli(['list', '--db', dbPath, '--json', ...args]);
+  expect(result.stderr).toBe('');
+  return JSON.parse(result.stdout) as Listed[];
+}
+
+describe('switchboard list', () => {
+  it('prints JSON newest first with the documented fields', () => {
+    const listed = listJson();
+
+    expect(listed.map((exchange) => exchange.type)).toEqual([null, 'end-of-call-report', 'tool-calls', 'assistant-request']);
+    const toolCalls = listed[2] as Listed;
+    expect(toolCalls.method).toBe('POST');
+    expect(toolCalls.path).toBe('/vapi');
+    expect(toolCalls.callId).toBe('7d2e4f1a-93b6-4c85-a0de-5b1f6c8e2a47');
+    expect(toolCalls.status).toBe(200);
+    expect(toolCalls.outcome).toBe('forwarded');
+    expect(toolCalls.durationMs).toBeGreaterThan(0);
+    expect(toolCalls.toolNames).toEqual(['check_availability', 'lookup_customer']);
+    expect(new Date(toolCalls.receivedAt).toISOString()).toBe(toolCalls.receivedAt);
+  });
+
+  it('filters by type, call and limit', () => {
+    expect(listJson('--type', 'tool-calls').map((exchange) => exchange.type)).toEqual(['tool-calls']);
+    expect(listJson('--call', '7d2e4f1a-93b6-4c85-a0de-5b1f6c8e2a47')).toHaveLength(3);
+    expect(listJson('--limit', '2')).toHaveLength(2);
+  });
+
+  it('prints readable lines without --json', () => {
+    const result = runCli(['list', '--db', dbPath]);
+
+    expect(result.stdout).toContain('end-of-call-report');
+    expect(result.stdout).toContain('7d2e4f1a');
+  });
+
+  it('explains a missing database', () => {
+    const result = runCli(['list', '--db', join(folder.folder, 'absent.db')]);
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('does not exist');
+    expect(result.stderr).toContain('switchboard listen');
+  });
+});
+
+describe('switchboard show', () => {
+  it('prints bodies as text and base64', () => {
+    const id = listJson('--type', 'tool-calls')[0]?.id as number;
+
+    const shown = JSON.parse(runCli(['show', String(id), '--db', dbPath, '--json']).stdout) as Record<string, unknown>;
+
+    expect(shown.requestBody).toBe(sampleBytes('tool-calls.json').toString('utf8'));
+    expect(Buffer.from(shown.requestBodyBase64 as string, 'base64').equals(sampleBytes('tool-calls.json'))).toBe(true);
+    expect(JSON.parse(shown.responseBody as string)).toEqual({ results: [{ toolCallId: 'x', result: 'ok' }] });
+    expect(shown.requestHeaders).toContainEqual(['Content-Type', 'application/json']);
+    expect(Array.isArray(shown.responseHeaders)).toBe(true);
+  });
+
+  it('gives base64 only for bytes that are not UTF-8', () => {
+    const id = listJson('--limit', '1')[0]?.id as number;
+
+    const shown = JSON.parse(runCli(['show', String(id), '--db', dbPath, '--json']).stdout) as Record<string, unknown>;
+
+    expect(shown.requestBody).toBeNull();
+    expect(Buffer.from(shown.requestBodyBase64 as string, 'base64').equals(binaryBody)).toBe(true);
+    expect(shown.query).toBe('x=1');
+  });
+
+  it('prints a readable exchange without --json', () => {
+    const id = listJson('--type', 'end-of-call-report')[0]?.id as number;
+
+    const result = runCli(['show', String(id), '--db', dbPath]);
+
+    expect(result.stdout).toContain('Request: POST /vapi');
+    expect(result.stdout).toContain('"type": "end-of-call-report"');
+  });
+
+  it('explains an unknown id', () => {
+    const result = runCli(['show', '99999', '--db', dbPath]);
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('No exchange has id 99999');
+    expect(runCli(['show', 'abc', '--db', dbPath]).stderr).toContain('"abc" is not an exchange id');
+  });
+});

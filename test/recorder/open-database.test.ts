@@ -1,0 +1,115 @@
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EMPTY_VAPI_FIELDS } from '../../src-main/core/vapi-event';
+import { SwitchboardError } from '../../src-main/core/errors';
+import { ExchangeStore } from '../../src-main/recorder/exchange-store';
+import { SCHEMA_VERSION } from '../../src-main/recorder/migrations';
+import { openDatabase } from '../../src-main/recorder/open-database';
+import { tempFolder } from '../support/temp-db';
+
+const folders: ReturnType<typeof tempFolder>[] = [];
+
+afterEach(() => {
+  for (const folder of folders.splice(0)) folder.remove();
+});
+
+function temp() {
+  const folder = tempFolder();
+  folders.push(folder);
+  return folder;
+}
+
+function errorOf(action: () => unknown): SwitchboardError {
+  try {
+    action();
+  } catch (error) {
+    return error as SwitchboardError;
+  }
+
+  throw new Error('expected an error');
+}
+
+describe('openDatabase', () => {
+  it('creates the schema in WAL mode', () => {
+    const { dbPath } = temp();
+    const db = openDatabase(dbPath);
+
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('creates missing parent folders', () => {
+    const { folder } = temp();
+    const db = openDatabase(join(folder, 'a', 'b', 'switchboard.db'));
+
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('rejects a database from a newer version', () => {
+    const { dbPath } = temp();
+    const raw = new BetterSqlite3(dbPath);
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    raw.close();
+
+    const error = errorOf(() => openDatabase(dbPath));
+
+    expect(error.code).toBe('database_too_new');
+    expect(error.message).toContain(dbPath);
+    expect(error.message).toContain('Upgrade Switchboard');
+  });
+
+  it('rejects a file that is not a database', () => {
+    const { dbPath } = temp();
+    writeFileSync(dbPath, 'this is a text file, not SQLite '.repeat(100));
+
+    const error = errorOf(() => openDatabase(dbPath));
+
+    expect(error.code).toBe('database_corrupt');
+    expect(error.message).toContain('left untouched');
+  });
+
+  it('names the folder it cannot write', () => {
+    const { folder } = temp();
+    const locked = join(folder, 'locked');
+    mkdirSync(locked);
+    chmodSync(locked, 0o500);
+    // Root can write anywhere, so this check only means something for other users.
+    const isRoot = process.getuid?.() === 0;
+
+    if (isRoot) writeFileSync(join(folder, 'file-as-folder'), 'x');
+    const error = errorOf(() => openDatabase(isRoot ? join(folder, 'file-as-folder', 'x.db') : join(locked, 'x.db')));
+
+    expect(error.code).toBe('database_unwritable');
+    expect(error.message).toContain('Pass --db');
+    chmodSync(locked, 0o700);
+  });
+
+  it('marks exchanges left pending by a crash as interrupted', () => {
+    const { dbPath } = temp();
+    const first = openDatabase(dbPath);
+    const id = new ExchangeStore(first).insert({
+      receivedAt: Date.now(),
+      method: 'POST',
+      path: '/',
+      query: '',
+      requestHeaders: [['Content-Type', 'application/json']],
+      requestBody: Buffer.from('{"message":{}}'),
+      fields: EMPTY_VAPI_FIELDS,
+      callFacts: {},
+      targetUrl: 'http://127.0.0.1:1/',
+    });
+    first.close();
+
+    const reopened = openDatabase(dbPath);
+    const store = new ExchangeStore(reopened);
+
+    expect(store.interruptAbandoned()).toBe(1);
+    expect(store.detail(id)?.outcome).toBe('interrupted');
+    expect(Buffer.from(store.detail(id)?.requestBody as Uint8Array).toString()).toBe('{"message":{}}');
+    reopened.close();
+  });
+});
