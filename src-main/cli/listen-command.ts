@@ -6,6 +6,7 @@ import { Engine } from '../core/engine';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { parseTarget } from '../core/target';
 import { openDatabase } from '../recorder/open-database';
+import { createErrorReporter } from './error-reporter';
 import { formatExchangeLine } from './exchange-line';
 import { openBrowser } from './open-browser';
 
@@ -69,6 +70,10 @@ export async function runListen(options: ListenOptions, version: string, rendere
   }
 
   engine.on('exchange-finished', (exchange) => process.stdout.write(`${formatExchangeLine(exchange)}\n`));
+
+  const reportError = createErrorReporter();
+  engine.on('record-error', (error) => reportError('recording failed, the request was still forwarded', error));
+  engine.on('internal-error', (error) => reportError('request handling failed', error));
 
   const lines = [
     `${pc.bold('Switchboard')} ${version}`,

@@ -1,4 +1,5 @@
 import type { CallSummary, ExchangeSummary } from './exchange';
+import type { TargetHealth } from './inspector';
 import type { RuntimeInfo } from './settings';
 
 /** Messages the control server pushes over its WebSocket, in batches. */
@@ -6,7 +7,8 @@ export type PushEvent =
   | { kind: 'exchange-started'; exchange: ExchangeSummary }
   | { kind: 'exchange-finished'; exchange: ExchangeSummary }
   | { kind: 'call-updated'; call: CallSummary }
-  | { kind: 'runtime'; runtime: RuntimeInfo };
+  | { kind: 'runtime'; runtime: RuntimeInfo }
+  | { kind: 'target-health'; health: TargetHealth };
 
 /** One WebSocket frame: the events queued since the previous frame. */
 export interface PushBatch {

@@ -36,4 +36,4 @@ export interface ErrorBody {
 }
 
 /** The envelope every control API call returns, since thrown errors lose their code across IPC. */
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string; field?: string } };

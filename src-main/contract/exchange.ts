@@ -133,5 +133,9 @@ export interface ExchangeQuery {
   text?: string;
   /** Only exchanges with an id below this one, for paging from newest to oldest. */
   beforeId?: number;
+  /** Only exchanges with an id above this one, for fetching what arrived since a known exchange. */
+  afterId?: number;
+  /** Only exchanges whose reply has problems listed in `checks`. */
+  hasWarnings?: boolean;
   limit?: number;
 }

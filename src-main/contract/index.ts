@@ -2,3 +2,4 @@ export * from './exchange';
 export * from './errors';
 export * from './settings';
 export * from './api';
+export * from './inspector';

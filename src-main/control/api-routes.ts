@@ -5,12 +5,15 @@ import type { Engine } from '../core/engine';
 import { SwitchboardError } from '../core/errors';
 import { exchangeDetailJson } from '../core/exchange-json';
 import type { RuntimeInfo } from '../contract/settings';
+import { NO_ROUTE, routeInspector } from './inspector-routes';
+import type { StatusTicker } from './status-ticker';
 
 const MAX_SETTINGS_BODY_BYTES = 64 * 1024;
 
 export interface RouteContext {
   engine: Engine;
   runtime(): RuntimeInfo;
+  status: StatusTicker;
 }
 
 /** Answers one `/api/...` request. Every answer is an `ApiResult` envelope. */
@@ -22,7 +25,9 @@ export async function routeApi(request: IncomingMessage, response: ServerRespons
     const failure =
       error instanceof SwitchboardError ? error : new SwitchboardError('internal_error', `The request failed: ${(error as Error).message}.`);
     const status = failure.code === 'exchange_not_found' || failure.code === 'not_found' ? 404 : failure.code === 'internal_error' ? 500 : 400;
-    sendJson(response, status, { ok: false, error: { code: failure.code, message: failure.message } });
+    // `field` names the setting an invalid value belongs to, so the settings form can show the error under it.
+    const field = typeof failure.details.field === 'string' ? { field: failure.details.field } : {};
+    sendJson(response, status, { ok: false, error: { code: failure.code, message: failure.message, ...field } });
   }
 }
 
@@ -30,6 +35,11 @@ async function dispatch(request: IncomingMessage, url: URL, context: RouteContex
   const { engine } = context;
   const method = request.method ?? 'GET';
   const path = url.pathname;
+  const inspectorAnswer = await routeInspector(request, url, { engine, status: context.status, readJson });
+
+  if (inspectorAnswer !== NO_ROUTE) {
+    return inspectorAnswer;
+  }
 
   if (method === 'GET' && path === '/api/runtime') {
     return context.runtime();
@@ -104,8 +114,12 @@ function exchangeQuery(params: URLSearchParams): ExchangeQuery {
   const beforeId = numberParam(params, 'before');
   const limit = numberParam(params, 'limit');
 
+  const afterId = numberParam(params, 'after');
+
   if (status !== undefined) query.status = status;
   if (beforeId !== undefined) query.beforeId = beforeId;
+  if (afterId !== undefined) query.afterId = afterId;
+  if (params.get('warnings') === '1') query.hasWarnings = true;
   if (limit !== undefined) query.limit = limit;
 
   return query;

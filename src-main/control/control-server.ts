@@ -11,6 +11,7 @@ import { checkAccess } from './access-guard';
 import { routeApi, sendJson } from './api-routes';
 import { PushHub } from './push-hub';
 import { serveStatic } from './static-files';
+import { StatusTicker } from './status-ticker';
 
 export interface ControlServerOptions {
   engine: Engine;
@@ -32,6 +33,7 @@ export class ControlServer {
   readonly token: string;
   private readonly options: ControlServerOptions;
   private readonly hub = new PushHub();
+  private readonly status: StatusTicker;
   private server: Server | null = null;
   private sockets: WebSocketServer | null = null;
   private readonly detach: (() => void)[] = [];
@@ -39,6 +41,7 @@ export class ControlServer {
   constructor(options: ControlServerOptions) {
     this.options = options;
     this.token = options.token ?? randomBytes(24).toString('base64url');
+    this.status = new StatusTicker(options.engine, this.hub, () => this.runtime());
   }
 
   get port(): number {
@@ -67,6 +70,9 @@ export class ControlServer {
       sockets.handleUpgrade(request, socket, head, (ws) => {
         this.hub.add(ws);
         ws.send(JSON.stringify({ events: [{ kind: 'runtime', runtime: this.runtime() }] }));
+        void this.status.health().then((health) => {
+          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ events: [{ kind: 'target-health', health }] }));
+        });
       });
     });
 
@@ -86,7 +92,9 @@ export class ControlServer {
     engine.on('exchange-finished', onFinished);
     engine.on('call-updated', onCall);
     engine.on('settings-changed', onSettings);
+    this.status.start();
     this.detach.push(
+      () => this.status.stop(),
       () => engine.off('exchange-started', onStarted),
       () => engine.off('exchange-finished', onFinished),
       () => engine.off('call-updated', onCall),
@@ -136,7 +144,7 @@ export class ControlServer {
     }
 
     if (isApi) {
-      await routeApi(request, response, url, { engine: this.options.engine, runtime: () => this.runtime() });
+      await routeApi(request, response, url, { engine: this.options.engine, runtime: () => this.runtime(), status: this.status });
       return;
     }
 

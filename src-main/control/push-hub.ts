@@ -13,6 +13,11 @@ export class PushHub {
   private queue: PushEvent[] = [];
   private timer: NodeJS.Timeout | null = null;
 
+  /** How many inspectors are connected. */
+  get clientCount(): number {
+    return this.sockets.size;
+  }
+
   add(socket: WebSocket): void {
     this.sockets.add(socket);
     socket.on('close', () => this.sockets.delete(socket));

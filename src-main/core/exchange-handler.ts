@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { ExchangeSummary, HeaderPair, Outcome } from '../contract/exchange';
 import type { Settings } from '../contract/settings';
-import type { ExchangeResult, ExchangeStore } from '../recorder/exchange-store';
+import type { ExchangeResult, ExchangeStore, NewExchange } from '../recorder/exchange-store';
 import { callFactsOf } from './call-facts';
 import { SwitchboardError } from './errors';
 import { flattenPairs, forwardRequestHeaders, pairsFromRawHeaders, withoutHopByHop } from './headers';
@@ -20,11 +20,13 @@ export interface HandlerContext {
   agents: TargetAgents;
   onStarted(exchange: ExchangeSummary): void;
   onFinished(exchange: ExchangeSummary): void;
+  /** Called when the database rejects a write; the request is still forwarded. */
+  onRecordError(error: unknown): void;
 }
 
-/** The recorded part of one request while it is in flight. */
+/** The recorded part of one request while it is in flight; `id` is null when recording failed. */
 interface InFlight {
-  id: number;
+  id: number | null;
   body: Uint8Array;
   startedAt: number;
 }
@@ -41,7 +43,7 @@ export async function handleExchange(request: IncomingMessage, response: ServerR
   const path = queryStart === -1 ? rawUrl : rawUrl.slice(0, queryStart);
   const query = queryStart === -1 ? '' : rawUrl.slice(queryStart + 1);
   const requestHeaders = pairsFromRawHeaders(request.rawHeaders);
-  const { settings, target, store } = context;
+  const { settings, target } = context;
   const targetUrl = target === null ? null : targetRequestUrl(target, rawUrl);
   const read = await readBody(request, settings.bodyLimitBytes);
 
@@ -50,7 +52,7 @@ export async function handleExchange(request: IncomingMessage, response: ServerR
   }
 
   if (read.kind === 'too_large') {
-    const id = store.insert({
+    const id = record(context, {
       receivedAt,
       method: request.method ?? 'GET',
       path,
@@ -68,7 +70,7 @@ export async function handleExchange(request: IncomingMessage, response: ServerR
       `The request body (${read.declaredBytes === null ? 'more than ' : ''}${size} bytes) is larger than the limit of ${settings.bodyLimitBytes} bytes, so it was not forwarded. Raise the limit with --body-limit.`,
       { limitBytes: settings.bodyLimitBytes },
     );
-    context.onStarted(store.summary(id) as ExchangeSummary);
+    announce(context, id);
     const reply = sendError(response, 413, error, true);
     await finish(context, { id, body: Buffer.alloc(0), startedAt }, { ...reply, outcome: 'rejected', targetDurationMs: null });
     request.resume();
@@ -77,7 +79,7 @@ export async function handleExchange(request: IncomingMessage, response: ServerR
 
   const message = parseVapiMessage(read.body);
   const fields = vapiFieldsOf(message);
-  const id = store.insert({
+  const id = record(context, {
     receivedAt,
     method: request.method ?? 'GET',
     path,
@@ -89,7 +91,7 @@ export async function handleExchange(request: IncomingMessage, response: ServerR
     targetUrl,
   });
   const inFlight: InFlight = { id, body: read.body, startedAt };
-  context.onStarted(store.summary(id) as ExchangeSummary);
+  announce(context, id);
 
   if (target === null) {
     const error = new SwitchboardError(
@@ -279,8 +281,39 @@ function sendError(response: ServerResponse, status: number, error: SwitchboardE
   return { status, responseHeaders: headers, responseBody: body, errorCode: error.code, errorMessage: error.message };
 }
 
+/**
+ * Inserts the request row. A failed write (disk full, database locked) must not end the live
+ * call, so it is reported and the request goes on unrecorded.
+ */
+function record(context: HandlerContext, exchange: NewExchange): number | null {
+  try {
+    return context.store.insert(exchange);
+  } catch (error) {
+    context.onRecordError(error);
+    return null;
+  }
+}
+
+function announce(context: HandlerContext, id: number | null): void {
+  const summary = id === null ? undefined : context.store.summary(id);
+
+  if (summary !== undefined) {
+    context.onStarted(summary);
+  }
+}
+
 async function finish(context: HandlerContext, inFlight: InFlight, result: PartialResult): Promise<void> {
-  await context.store.finish(inFlight.id, inFlight.body, { ...result, durationMs: performance.now() - inFlight.startedAt });
+  if (inFlight.id === null) {
+    return;
+  }
+
+  try {
+    await context.store.finish(inFlight.id, inFlight.body, { ...result, durationMs: performance.now() - inFlight.startedAt });
+  } catch (error) {
+    context.onRecordError(error);
+    return;
+  }
+
   const summary = context.store.summary(inFlight.id);
 
   if (summary !== undefined) {

@@ -13,6 +13,7 @@ import type {
   VapiFields,
 } from '../contract/exchange';
 import type { CallFacts } from '../core/call-facts';
+import { CallQueries } from './call-queries';
 import {
   SUMMARY_COLUMNS,
   callFromRow,
@@ -67,6 +68,8 @@ const MAX_LIMIT = 10_000;
  * replies costs one commit.
  */
 export class ExchangeStore {
+  /** Reads one call's events and bodies for its timeline. */
+  readonly callQueries: CallQueries;
   private readonly db: Database;
   private readonly insertExchange: Statement;
   private readonly upsertCall: Statement;
@@ -76,11 +79,12 @@ export class ExchangeStore {
   private readonly selectDetail: Statement;
   private readonly selectCall: Statement;
   private readonly queryCache = new Map<string, Statement>();
-  private pending: { id: number; result: ExchangeResult; requestBody: Uint8Array; resolve: () => void }[] = [];
+  private pending: { id: number; result: ExchangeResult; requestBody: Uint8Array; resolve: () => void; reject: (error: unknown) => void }[] = [];
   private flushScheduled = false;
 
   constructor(db: Database) {
     this.db = db;
+    this.callQueries = new CallQueries(db);
 
     this.insertExchange = db.prepare(`
       INSERT INTO exchanges (received_at, method, path, query, request_headers, request_body, request_size,
@@ -170,10 +174,10 @@ export class ExchangeStore {
     return run();
   }
 
-  /** Queues the result of an exchange; the promise settles once it is committed. */
+  /** Queues the result of an exchange; the promise settles once it is committed, or rejects when the write fails. */
   finish(id: number, requestBody: Uint8Array, result: ExchangeResult): Promise<void> {
-    return new Promise((resolve) => {
-      this.pending.push({ id, result, requestBody, resolve });
+    return new Promise((resolve, reject) => {
+      this.pending.push({ id, result, requestBody, resolve, reject });
 
       if (!this.flushScheduled) {
         this.flushScheduled = true;
@@ -182,7 +186,7 @@ export class ExchangeStore {
     });
   }
 
-  /** Commits every queued result now. */
+  /** Commits every queued result now. A failed commit rejects the promises of that batch instead of throwing. */
   flush(): void {
     this.flushScheduled = false;
     const batch = this.pending;
@@ -192,6 +196,22 @@ export class ExchangeStore {
       return;
     }
 
+    try {
+      this.commitResults(batch);
+    } catch (error) {
+      for (const entry of batch) {
+        entry.reject(error);
+      }
+
+      return;
+    }
+
+    for (const entry of batch) {
+      entry.resolve();
+    }
+  }
+
+  private commitResults(batch: readonly { id: number; result: ExchangeResult; requestBody: Uint8Array }[]): void {
     this.db.transaction(() => {
       for (const { id, result, requestBody } of batch) {
         this.updateResult.run({
@@ -212,10 +232,6 @@ export class ExchangeStore {
         this.insertText.run(id, searchableText(requestBody, result.responseBody));
       }
     })();
-
-    for (const entry of batch) {
-      entry.resolve();
-    }
   }
 
   /** Marks exchanges left `pending` by a previous run that stopped abruptly; returns how many. */
@@ -271,6 +287,15 @@ export class ExchangeStore {
     if (query.beforeId !== undefined) {
       conditions.push('id < @beforeId');
       parameters.beforeId = query.beforeId;
+    }
+
+    if (query.afterId !== undefined) {
+      conditions.push('id > @afterId');
+      parameters.afterId = query.afterId;
+    }
+
+    if (query.hasWarnings === true) {
+      conditions.push('checks IS NOT NULL');
     }
 
     if (query.text !== undefined && query.text.trim() !== '') {

@@ -152,6 +152,25 @@ describe('forwarding failures', () => {
   });
 });
 
+describe('recording failures', () => {
+  it('still forwards when the database rejects writes', async () => {
+    const server = await target(replyJson({ fine: true }));
+    const running = await engine({ targetUrl: server.url });
+    const errors: unknown[] = [];
+    running.engine.on('record-error', (error) => errors.push(error));
+    running.db.pragma('query_only = ON');
+
+    const response = await send(`${running.url}/`, { body: sampleBytes('tool-calls.json') });
+
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body.toString())).toEqual({ fine: true });
+    expect(server.received).toHaveLength(1);
+    expect(errors).toHaveLength(1);
+    expect(String(errors[0])).toContain('readonly');
+    running.db.pragma('query_only = OFF');
+  });
+});
+
 describe('localhost targets', () => {
   it('reaches a server on 127.0.0.1 via localhost', async () => {
     const server = await target(replyJson({ ok: 4 }), '127.0.0.1');
