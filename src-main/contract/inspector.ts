@@ -15,7 +15,7 @@ export interface DecodedBody {
   base64: string | null;
   /** Size of the decoded bytes, or null when decoding failed. */
   size: number | null;
-  /** Why decoding failed, such as `incorrect header check`; null when it worked. */
+  /** The decoder's error message, such as `incorrect header check`, or null when decoding worked. */
   error: string | null;
 }
 
@@ -30,13 +30,13 @@ export interface TargetHealth {
   targetUrl: string | null;
   /** True when a TCP connection to the target's host and port opened; null when no target is set. */
   reachable: boolean | null;
-  /** Why the probe failed, such as `connection refused`; null when it succeeded. */
+  /** The reason the probe failed, such as `connection refused`, or null when it succeeded. */
   error: string | null;
   /** Epoch milliseconds of the probe. */
   checkedAt: number;
 }
 
-/** Who spoke one turn of a call's conversation. */
+/** The speaker of one turn of a call's conversation. */
 export type SpeakerRole = 'assistant' | 'caller' | 'system';
 
 /** One tool call of a call, with the result that went back to Vapi. */
@@ -75,7 +75,7 @@ export type ConversationItem =
       toolCalls: ToolCallView[];
     };
 
-/** Where the conversation was read from; the first one present wins because it is the most complete. */
+/** The source the conversation was read from. The first one present wins, because it is the most complete. */
 export type ConversationSource = 'end-of-call-report' | 'conversation-update' | 'transcript' | 'none';
 
 /** One component of the call's cost, such as `llm` or `tts`. */
@@ -85,7 +85,7 @@ export interface CostItem {
   cost: number;
 }
 
-/** What the `end-of-call-report` says about the call. */
+/** The facts an `end-of-call-report` carries about its call. */
 export interface CallReport {
   exchangeId: number;
   endedReason: string | null;
@@ -105,7 +105,7 @@ export interface TimelineEvent {
   exchange: ExchangeSummary;
   /** Milliseconds from the first event of the call. */
   offsetMs: number;
-  /** One line that says what the event carried, such as the transcript text or the new status. */
+  /** A one-line summary of what the event carried, such as the transcript text or the new status. */
   headline: string | null;
 }
 
@@ -120,7 +120,7 @@ export interface CallTimeline {
   truncated: boolean;
 }
 
-/** The answer to a request to simulate a call. */
+/** The reply to a request to simulate a call. */
 export interface SimulationStarted {
   callId: string;
   /** How many events will be sent to the receive port. */

@@ -3,7 +3,7 @@ import type { ExchangeView } from '../contract/inspector';
 import { decodeBodyForDisplay } from '../core/body-decoding';
 import { exchangeDetailJson } from '../core/exchange-json';
 
-/** An exchange for the detail pane: the exact bytes, plus bodies with their `Content-Encoding` undone. */
+/** Builds an exchange for the detail pane: the exact bytes, plus bodies with their `Content-Encoding` undone. */
 export function exchangeView(exchange: ExchangeDetail): ExchangeView {
   return {
     ...exchangeDetailJson(exchange),

@@ -9,7 +9,7 @@ import type { PushHub } from './push-hub';
 export const STATUS_INTERVAL_MS = 5_000;
 
 /**
- * Keeps open inspectors told whether the target answers and how large the database is. It probes
+ * Pushes to open inspectors whether the target accepts connections and how large the database is. It probes
  * only while at least one inspector is connected, and also learns from every forwarded exchange,
  * so a stopped target shows at once when an event fails to reach it.
  */
@@ -26,7 +26,7 @@ export class StatusTicker {
     private readonly runtime: () => RuntimeInfo,
   ) {}
 
-  /** The latest known target health, probing first when there is none yet. */
+  /** Returns the latest known target health, probing first when there is none yet. */
   async health(): Promise<TargetHealth> {
     return this.latest ?? (await this.probe());
   }

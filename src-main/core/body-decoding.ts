@@ -17,7 +17,7 @@ function decodeOne(encoding: string, bytes: Buffer): Buffer {
     case 'br':
       return brotliDecompressSync(bytes, options);
     case 'deflate':
-      // Servers send `deflate` both with the zlib wrapper (as RFC 9110 says) and without it.
+      // Servers send `deflate` both with the zlib wrapper, as RFC 9110 defines it, and without it.
       try {
         return inflateSync(bytes, options);
       } catch {

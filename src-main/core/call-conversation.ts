@@ -34,7 +34,7 @@ function resultsById(messages: readonly unknown[]): Map<string, string> {
 /**
  * Reads a conversation from Vapi's message list (`artifact.messages` or a `conversation-update`'s
  * `messages`). A `tool_calls` entry becomes a tool-calls item that shows the recorded exchange for
- * each id in `recorded`, or what the conversation itself says when no exchange carried that call.
+ * each id in `recorded`, or the conversation's own record of it when no exchange carried that call.
  */
 export function conversationFromMessages(messages: readonly unknown[], recorded: ReadonlyMap<string, ToolCallView>): ConversationItem[] {
   const results = resultsById(messages);

@@ -68,7 +68,7 @@ function itemsFromCosts(costs: unknown[]): CostItem[] {
 }
 
 /**
- * Reads what an `end-of-call-report` says about its call. Current reports nest the fields under
+ * Reads the facts an `end-of-call-report` carries about its call. Current reports nest the fields under
  * `analysis`, `artifact` and `call.costBreakdown`; older ones put them at the top of `message`, so
  * the nested field is read first.
  */

@@ -6,7 +6,7 @@ import { conversationFromMessages, conversationFromTranscripts, withUnmentionedT
 import { callReportOf } from './call-report';
 import { parseJsonObject, toolCallsOf, vapiMessage, type JsonObject } from './vapi-event';
 
-/** Most events one timeline reads; a call with more shows its first ones and says so. */
+/** Maximum number of events one timeline reads. A call with more shows its first ones and sets `truncated`. */
 export const MAX_TIMELINE_EVENTS = 20_000;
 
 /** Epoch milliseconds of a Vapi `timestamp`, which is a number today and an ISO string in older traffic. */
@@ -16,11 +16,12 @@ function epochMs(timestamp: EventFacts['timestamp'], fallback: number): number {
   return Number.isFinite(parsed) ? parsed : fallback;
 }
 
-/** One line that says what an event carried. */
+/** Summarises what an event carried in one line. */
 export function eventHeadline(summary: ExchangeSummary, facts: EventFacts): string | null {
   switch (summary.type) {
     case 'status-update':
-      return facts.status === null ? null : facts.endedReason === null ? facts.status : `${facts.status} (${facts.endedReason})`;
+      if (facts.status === null) return null;
+      return facts.endedReason === null ? facts.status : `${facts.status} (${facts.endedReason})`;
     case 'transcript': {
       const partial = facts.transcriptType === 'partial' ? ' (partial)' : '';
       return facts.transcript === null ? null : `${facts.role ?? 'unknown'}${partial}: ${facts.transcript}`;
@@ -40,7 +41,7 @@ export function eventHeadline(summary: ExchangeSummary, facts: EventFacts): stri
   }
 }
 
-/** The tool calls one `tool-calls` exchange carried, joined with the results its reply returned. */
+/** Lists the tool calls of one `tool-calls` exchange, joined with the results its reply returned. */
 function toolCallViews(summary: ExchangeSummary, bodies: ExchangeBodies): ToolCallView[] {
   const message = vapiMessage(parseJsonObject(bodies.requestBody));
   const reply = bodies.responseBody === null ? undefined : parseJsonObject(bodies.responseBody);
@@ -55,20 +56,25 @@ function toolCallViews(summary: ExchangeSummary, bodies: ExchangeBodies): ToolCa
 
   return (message === undefined ? [] : toolCallsOf(message)).map((call) => {
     const result = call.id === null ? undefined : resultById.get(call.id);
-    const asText = (value: unknown): string | null => (value === undefined || value === null ? null : typeof value === 'string' ? value : JSON.stringify(value));
 
     return {
       toolCallId: call.id,
       name: call.name,
       arguments: call.arguments,
-      result: asText(result?.result),
-      error: asText(result?.error),
+      result: resultText(result?.result),
+      error: resultText(result?.error),
       exchangeId: summary.id,
       durationMs: summary.durationMs,
       outcome: summary.outcome,
       warnings: summary.checks.map((check) => check.message),
     };
   });
+}
+
+/** A tool result as text: strings as they are, other JSON values serialised. */
+function resultText(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /**

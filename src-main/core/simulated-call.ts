@@ -31,7 +31,7 @@ const TOOL_CALLS = [
   { id: 'call_demo_booking', name: 'book_table', arguments: { time: '19:00', partySize: 2, name: 'Sam' }, atMs: 12_600, afterTurn: 4 },
 ];
 
-/** Vapi's message list as it stands `untilMs` into the call, in the shape of `artifact.messages`. */
+/** Builds Vapi's message list as it is `untilMs` into the call, in the shape of `artifact.messages`. */
 function messagesUntil(startedAt: number, untilMs: number): Record<string, unknown>[] {
   const entries: { atMs: number; message: Record<string, unknown> }[] = [
     { atMs: 0, message: { role: 'system', message: 'You take table bookings for a demo restaurant.', time: startedAt, secondsFromStart: 0 } },
@@ -54,7 +54,7 @@ function messagesUntil(startedAt: number, untilMs: number): Record<string, unkno
 }
 
 /**
- * The events of one short booking call, in the order Vapi sends them: the assistant request,
+ * Builds the events of one short booking call, in the order Vapi sends them: the assistant request,
  * status updates, transcripts, conversation updates, two tool calls and the end-of-call report.
  * Ids, numbers and names are invented.
  */

@@ -16,7 +16,7 @@ const REASONS: Record<string, string> = {
 
 /**
  * Checks whether the target accepts TCP connections by opening one and closing it at once. It
- * sends no HTTP request, so the developer's server sees no extra traffic beyond a connection.
+ * sends no HTTP request, so the developer's server gets no traffic beyond one connection.
  */
 export function probeTarget(targetUrl: string | null, timeoutMs = PROBE_TIMEOUT_MS): Promise<TargetHealth> {
   const checkedAt = Date.now();
@@ -33,7 +33,8 @@ export function probeTarget(targetUrl: string | null, timeoutMs = PROBE_TIMEOUT_
   }
 
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-  const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
+  const defaultPort = url.protocol === 'https:' ? 443 : 80;
+  const port = url.port === '' ? defaultPort : Number(url.port);
 
   return new Promise((resolve) => {
     const socket = net.connect({ host, port });

@@ -67,7 +67,7 @@ export class CallQueries {
     this.selectLatestOfType = db.prepare('SELECT id FROM exchanges WHERE call_id = ? AND event_type = ? ORDER BY id DESC LIMIT 1');
   }
 
-  /** The first `limit` exchanges of a call in arrival order, with the facts of each body. */
+  /** Returns the first `limit` exchanges of a call in arrival order, with the facts of each body. */
   events(callId: string, limit: number): CallEventRow[] {
     const rows = this.selectEvents.all(callId, limit) as (ExchangeSummaryRow & { facts: string | null })[];
     return rows.map((row) => ({ summary: summaryFromRow(row), facts: factsFromJson(row.facts) }));

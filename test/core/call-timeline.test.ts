@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ConversationItem, ToolCallView } from '../../src-main/contract/inspector';
 import { buildCallTimeline } from '../../src-main/core/call-timeline';
 import { startEngine, type RunningEngine } from '../support/engine-fixture';
 import { send } from '../support/http-client';
@@ -7,7 +8,12 @@ import { startTarget, type TargetServer } from '../support/target-server';
 
 const CALL_ID = '7d2e4f1a-93b6-4c85-a0de-5b1f6c8e2a47';
 
-/** Answers tool calls with the sample reply and everything else with `{}`. */
+/** Every tool call of a conversation, in order. */
+function toolCallsIn(conversation: readonly ConversationItem[] | undefined): ToolCallView[] {
+  return (conversation ?? []).flatMap((item) => (item.kind === 'tool-calls' ? item.toolCalls : []));
+}
+
+/** Starts a target that replies to tool calls with the sample reply and everything else with `{}`. */
 function sampleReplies(): Promise<TargetServer> {
   return startTarget((_request, body, response) => {
     const type = body.toString().includes('"type":"tool-calls"') || body.toString().includes('"type": "tool-calls"') ? 'tool-calls' : 'other';
@@ -64,8 +70,7 @@ describe('call timeline', () => {
     await sendSamples(['transcript.final.json', 'tool-calls.json']);
 
     const timeline = buildCallTimeline(running.engine.store, CALL_ID);
-    const toolItems = timeline?.conversation.filter((item) => item.kind === 'tool-calls') ?? [];
-    const calls = toolItems.flatMap((item) => (item.kind === 'tool-calls' ? item.toolCalls : []));
+    const calls = toolCallsIn(timeline?.conversation);
 
     expect(calls.map((call) => call.name)).toEqual(['check_availability', 'lookup_customer']);
     expect(calls[0]?.arguments).toEqual({ date: '2026-01-20', partySize: 4 });
@@ -79,11 +84,10 @@ describe('call timeline', () => {
 
     const timeline = buildCallTimeline(running.engine.store, CALL_ID);
     const report = timeline?.report;
-    const firstToolItem = timeline?.conversation.find((item) => item.kind === 'tool-calls');
 
     expect(timeline?.conversationSource).toBe('end-of-call-report');
     expect(timeline?.conversation[0]).toMatchObject({ kind: 'message', role: 'system' });
-    expect(firstToolItem?.kind === 'tool-calls' && firstToolItem.toolCalls[0]?.exchangeId).toBeGreaterThan(0);
+    expect(toolCallsIn(timeline?.conversation)[0]?.exchangeId).toBeGreaterThan(0);
     expect(report?.endedReason).toBe('customer-ended-call');
     expect(report?.summary).toContain('booked a table for four');
     expect(report?.structuredData).toEqual({ booked: true, date: '2026-01-20', time: '19:30', partySize: 4 });
@@ -96,12 +100,12 @@ describe('call timeline', () => {
     await sendSamples(['conversation-update.json']);
 
     const timeline = buildCallTimeline(running.engine.store, CALL_ID);
-    const toolItem = timeline?.conversation.find((item) => item.kind === 'tool-calls');
+    const calls = toolCallsIn(timeline?.conversation);
 
     expect(timeline?.conversationSource).toBe('conversation-update');
     expect(timeline?.report).toBeNull();
-    expect(toolItem?.kind === 'tool-calls' && toolItem.toolCalls[1]?.result).toBe('Found customer: Sam Example, 3 prior visits');
-    expect(toolItem?.kind === 'tool-calls' && toolItem.toolCalls[1]?.exchangeId).toBeNull();
+    expect(calls[1]?.result).toBe('Found customer: Sam Example, 3 prior visits');
+    expect(calls[1]?.exchangeId).toBeNull();
   });
 
   it('reads the legacy report fields', async () => {
