@@ -24,7 +24,9 @@ export type ErrorCode =
   | 'forbidden_origin'
   | 'not_found'
   | 'invalid_request'
-  | 'internal_error';
+  | 'internal_error'
+  | 'invalid_mock_rule'
+  | 'mock_rule_not_found';
 
 /** The JSON body Switchboard sends whenever it answers with an error itself. */
 export interface ErrorBody {

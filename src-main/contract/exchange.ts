@@ -51,8 +51,15 @@ export interface VapiFields {
 /** A problem found in a reply that Vapi would reject or ignore. */
 export interface ReplyCheck {
   code: string;
+  /** What is wrong, where, and the fix. */
   message: string;
+  /** `failure`: Vapi rejects or ignores the reply. `warning`: Vapi accepts it, but it is risky. Absent in records made before severities existed. */
+  severity?: CheckSeverity;
+  /** JSON pointer into the reply body where the problem is, such as `/results/0/toolCallId`; absent when it concerns the whole reply. */
+  pointer?: string;
 }
+
+export type CheckSeverity = 'warning' | 'failure';
 
 /** Result of checking the authentication of a received request. */
 export type AuthState = 'valid' | 'invalid' | 'missing' | 'empty' | 'not_configured';

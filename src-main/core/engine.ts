@@ -5,8 +5,10 @@ import type { Database } from 'better-sqlite3';
 import type { CallSummary, ExchangeSummary } from '../contract/exchange';
 import type { Settings } from '../contract/settings';
 import { ExchangeStore } from '../recorder/exchange-store';
+import { MockRuleStore } from '../recorder/mock-rule-store';
 import { listenError } from './errors';
 import { handleExchange } from './exchange-handler';
+import { MockRuntime } from './mocks/runtime/mock-runtime';
 import { createTargetAgents, type TargetAgents } from './send-to-target';
 import { DEFAULT_SETTINGS, mergeSettings } from './settings';
 import { parseTarget, type Target } from './target';
@@ -31,6 +33,9 @@ export interface EngineOptions {
 export class Engine extends EventEmitter<EngineEvents> {
   readonly store: ExchangeStore;
   readonly databasePath: string;
+  /** Stored mock rules; the receiver reads changes made here or by another process on the next request. */
+  readonly mockRules: MockRuleStore;
+  private readonly mocks: MockRuntime;
   private settingsValue: Settings;
   private target: Target | null;
   private server: Server | null = null;
@@ -43,6 +48,8 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.settingsValue = mergeSettings(DEFAULT_SETTINGS, options.settings ?? {});
     this.target = this.settingsValue.targetUrl === null ? null : parseTarget(this.settingsValue.targetUrl);
     this.store = new ExchangeStore(options.db);
+    this.mockRules = new MockRuleStore(options.db);
+    this.mocks = new MockRuntime(this.mockRules);
   }
 
   get settings(): Settings {
@@ -124,6 +131,7 @@ export class Engine extends EventEmitter<EngineEvents> {
         target: this.target,
         store: this.store,
         agents: this.agents,
+        mocks: this.mocks,
         onStarted: (exchange) => this.emit('exchange-started', exchange),
         onFinished: (exchange) => this.onFinished(exchange),
       });

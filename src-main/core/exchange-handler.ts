@@ -4,13 +4,16 @@ import type { ExchangeSummary, HeaderPair, Outcome } from '../contract/exchange'
 import type { Settings } from '../contract/settings';
 import type { ExchangeResult, ExchangeStore, NewExchange } from '../recorder/exchange-store';
 import { callFactsOf } from './call-facts';
+import { checksForExchange } from './checks/check-exchange';
 import { SwitchboardError } from './errors';
 import { flattenPairs, forwardRequestHeaders, pairsFromRawHeaders, withoutHopByHop } from './headers';
 import { readBody } from './read-body';
 import { sendToTarget, type TargetAgents, type TargetResponse } from './send-to-target';
 import { timeoutFor } from './settings';
 import { targetHostHeader, targetRequestPath, targetRequestUrl, type Target } from './target';
-import { EMPTY_VAPI_FIELDS, parseVapiMessage, vapiFieldsOf } from './vapi-event';
+import { answerFromMockRules } from './mocks/runtime/mock-exchange-step';
+import type { MockRuntime } from './mocks/runtime/mock-runtime';
+import { EMPTY_VAPI_FIELDS, parseVapiMessage, vapiFieldsOf, type JsonObject } from './vapi-event';
 
 /** What the handler needs from the engine for one request. */
 export interface HandlerContext {
@@ -18,6 +21,7 @@ export interface HandlerContext {
   target: Target | null;
   store: ExchangeStore;
   agents: TargetAgents;
+  mocks: MockRuntime;
   onStarted(exchange: ExchangeSummary): void;
   onFinished(exchange: ExchangeSummary): void;
   /** Called when the database rejects a write; the request is still forwarded. */
@@ -29,6 +33,9 @@ interface InFlight {
   id: number | null;
   body: Uint8Array;
   startedAt: number;
+  /** The event type and `message`, for the reply checks; absent when the body was not read. */
+  type?: string | null;
+  message?: JsonObject | undefined;
 }
 
 /**
@@ -90,8 +97,15 @@ export async function handleExchange(request: IncomingMessage, response: ServerR
     callFacts: callFactsOf(message),
     targetUrl,
   });
-  const inFlight: InFlight = { id, body: read.body, startedAt };
+  const inFlight: InFlight = { id, body: read.body, startedAt, type: fields.type, message };
   announce(context, id);
+
+  const mocked = await answerFromMockRules(request, response, context, { path, body: read.body, message, fields, requestHeaders });
+
+  if (mocked !== null) {
+    await finish(context, inFlight, mocked);
+    return;
+  }
 
   if (target === null) {
     const error = new SwitchboardError(
@@ -307,8 +321,11 @@ async function finish(context: HandlerContext, inFlight: InFlight, result: Parti
     return;
   }
 
+  const durationMs = performance.now() - inFlight.startedAt;
+  const checks = result.checks ?? checksForExchange(inFlight.type ?? null, inFlight.message, result, durationMs);
+
   try {
-    await context.store.finish(inFlight.id, inFlight.body, { ...result, durationMs: performance.now() - inFlight.startedAt });
+    await context.store.finish(inFlight.id, inFlight.body, { ...result, durationMs, checks });
   } catch (error) {
     context.onRecordError(error);
     return;

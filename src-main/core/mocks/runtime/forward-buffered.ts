@@ -1,0 +1,112 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import type { HeaderPair } from '../../../contract/exchange';
+import { SwitchboardError } from '../../errors';
+import { forwardRequestHeaders, withoutHopByHop } from '../../headers';
+import { sendToTarget, type TargetAgents } from '../../send-to-target';
+import { targetHostHeader, targetRequestPath, type Target } from '../../target';
+
+/** The target's whole reply, or why there is none. */
+export type BufferedForward =
+  | { kind: 'reply'; status: number; statusMessage: string; headers: HeaderPair[]; body: Buffer; targetDurationMs: number }
+  | { kind: 'failed'; error: SwitchboardError; targetDurationMs: number };
+
+export interface BufferedForwardRequest {
+  request: IncomingMessage;
+  /** The caller's response; when the caller goes away the forward is aborted. */
+  response: ServerResponse;
+  target: Target;
+  requestHeaders: HeaderPair[];
+  body: Uint8Array;
+  agents: TargetAgents;
+  timeoutMs: number;
+  /** Largest reply body read, in bytes. */
+  limitBytes: number;
+  eventType: string | null;
+}
+
+/**
+ * Forwards the request byte for byte and reads the target's whole reply before anything goes
+ * back to the caller, so a mock rule can still answer when the target fails or replace some of
+ * its tool results. Never throws.
+ */
+export async function forwardBuffered(forward: BufferedForwardRequest): Promise<BufferedForward> {
+  const { target, timeoutMs } = forward;
+  const controller = new AbortController();
+  const timer = setTimeout(() => {
+    controller.abort(
+      new SwitchboardError(
+        'target_timeout',
+        `The server at ${target.url.host} did not answer within ${timeoutMs} ms (the limit for ${forward.eventType ?? 'this request'}).`,
+        { target: target.url.href, timeoutMs },
+      ),
+    );
+  }, timeoutMs);
+  const onCallerGone = (): void => {
+    if (!forward.response.writableFinished) {
+      controller.abort(new SwitchboardError('interrupted', 'The caller closed the connection before the reply was complete.'));
+    }
+  };
+  forward.response.on('close', onCallerGone);
+  const startedAt = performance.now();
+
+  try {
+    const reply = await sendToTarget(
+      {
+        target,
+        method: forward.request.method ?? 'POST',
+        path: targetRequestPath(target, forward.request.url ?? '/'),
+        headers: forwardRequestHeaders(forward.requestHeaders, {
+          targetHost: targetHostHeader(target),
+          bodyLength: forward.body.byteLength,
+          remoteAddress: forward.request.socket.remoteAddress,
+          protocol: 'http',
+        }),
+        body: forward.body,
+        signal: controller.signal,
+      },
+      forward.agents,
+    );
+    const body = await readAll(reply.body, controller.signal, forward.limitBytes);
+    return { kind: 'reply', status: reply.status, statusMessage: reply.statusMessage, headers: withoutHopByHop(reply.headers), body, targetDurationMs: performance.now() - startedAt };
+  } catch (error) {
+    const failure = error instanceof SwitchboardError ? error : new SwitchboardError('target_error', `Forwarding failed: ${(error as Error).message}.`);
+    return { kind: 'failed', error: failure, targetDurationMs: performance.now() - startedAt };
+  } finally {
+    clearTimeout(timer);
+    forward.response.off('close', onCallerGone);
+  }
+}
+
+function readAll(stream: IncomingMessage, signal: AbortSignal, limitBytes: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+
+    const onAbort = (): void => {
+      stream.destroy();
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+
+      if (size > limitBytes) {
+        stream.destroy();
+        reject(new SwitchboardError('target_error', `The target's reply is larger than the body limit of ${limitBytes} bytes. Raise the limit with --body-limit.`));
+        return;
+      }
+
+      chunks.push(chunk);
+    });
+    stream.on('end', () => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(Buffer.concat(chunks, size));
+    });
+    stream.on('error', (error) => {
+      signal.removeEventListener('abort', onAbort);
+      reject(signal.aborted ? signal.reason : new SwitchboardError('target_error', `The target's connection broke while sending its reply: ${error.message}.`));
+    });
+  });
+}

@@ -1,0 +1,58 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HeaderPair, VapiFields } from '../../../contract/exchange';
+import type { Settings } from '../../../contract/settings';
+import type { TargetAgents } from '../../send-to-target';
+import type { Target } from '../../target';
+import { parseJsonObject, toolCallsOf, type JsonObject } from '../../vapi-event';
+import { answerWithMocks, type MockResult } from './answer-with-mocks';
+import type { MockRequest } from './match-rule';
+import type { MockRuntime } from './mock-runtime';
+
+/** The received request as the exchange handler has read it. */
+export interface ReceivedForMocks {
+  path: string;
+  body: Uint8Array;
+  message: JsonObject | undefined;
+  fields: VapiFields;
+  requestHeaders: HeaderPair[];
+}
+
+/** What the step uses from the handler's context. */
+export interface MockStepContext {
+  mocks: MockRuntime;
+  settings: Settings;
+  target: Target | null;
+  agents: TargetAgents;
+}
+
+/**
+ * The exchange handler's mock step: when a rule matches, answers the request (from the rule,
+ * the target, or both) and returns the result to record; returns null when no rule applies.
+ */
+export async function answerFromMockRules(request: IncomingMessage, response: ServerResponse, context: MockStepContext, received: ReceivedForMocks): Promise<MockResult | null> {
+  const mockRequest: MockRequest = {
+    path: received.path,
+    body: parseJsonObject(received.body),
+    message: received.message,
+    fields: received.fields,
+    toolCalls: received.message !== undefined && received.fields.type === 'tool-calls' ? toolCallsOf(received.message) : [],
+  };
+  const plan = context.mocks.plan(mockRequest);
+
+  if (plan === null) {
+    return null;
+  }
+
+  return answerWithMocks({
+    request,
+    response,
+    requestHeaders: received.requestHeaders,
+    body: received.body,
+    target: context.target,
+    settings: context.settings,
+    agents: context.agents,
+    runtime: context.mocks,
+    plan,
+    mockRequest,
+  });
+}
