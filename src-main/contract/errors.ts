@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'database_corrupt'
   | 'exchange_not_found'
   | 'unauthorized'
+  | 'auth_failed'
   | 'forbidden_host'
   | 'forbidden_origin'
   | 'not_found'

@@ -3,3 +3,4 @@ export * from './errors';
 export * from './settings';
 export * from './api';
 export * from './inspector';
+export * from './auth';

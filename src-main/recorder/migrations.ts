@@ -90,6 +90,17 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
       );
     `);
   },
+
+  function addAuthChecks(db) {
+    // The full explanation of each authentication check (expected values and the exact signed
+    // bytes); the exchange row keeps only its state and reason.
+    db.exec(`
+      CREATE TABLE auth_checks (
+        exchange_id INTEGER PRIMARY KEY REFERENCES exchanges(id) ON DELETE CASCADE,
+        detail TEXT NOT NULL
+      );
+    `);
+  },
 ];
 
 /** The schema version this build writes. */
