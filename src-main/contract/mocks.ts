@@ -59,7 +59,7 @@ export interface MockAnswer {
   delayMs?: number;
 }
 
-/** What happens once a sequence has given its last answer: give the last one again, or start over. */
+/** The behaviour once a sequence has given its last answer: give the last one again, or start over. */
 export type SequenceEnd = 'repeat-last' | 'restart';
 
 /** One mock rule as users write it in a rule file. */

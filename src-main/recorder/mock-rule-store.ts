@@ -17,7 +17,7 @@ interface StoredDefinition {
   resumeMode: Exclude<MockMode, 'off'>;
 }
 
-/** What an import changed. */
+/** Counts of rules an import added, updated and removed. */
 export interface ImportSummary {
   added: number;
   updated: number;
@@ -67,7 +67,7 @@ export class MockRuleStore {
   }
 
   /**
-   * A number that changes whenever the rules may have changed, through this store or through
+   * Returns a token that changes whenever the rules may have changed, through this store or through
    * another connection to the same file (another Switchboard process, for example).
    */
   version(): string {

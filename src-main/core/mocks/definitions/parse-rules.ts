@@ -4,7 +4,7 @@ import { SwitchboardError } from '../../errors';
 import { ruleFileSchema, ruleSchema } from './rule-schema';
 
 /** Fields a rule may carry, for "did you mean" hints on misspelt keys. */
-const KNOWN_KEYS = ['name', 'match', 'mode', 'result', 'error', 'message', 'response', 'delayMs', 'sequence', 'sequenceEnd', 'type', 'tool', 'phoneNumber', 'customerNumber', 'assistant', 'path', 'when', 'pointer', 'equals', 'contains', 'exists', 'status', 'headers', 'body'];
+const KNOWN_KEYS = ['rules', 'name', 'match', 'mode', 'result', 'error', 'message', 'response', 'delayMs', 'sequence', 'sequenceEnd', 'type', 'tool', 'phoneNumber', 'customerNumber', 'assistant', 'path', 'when', 'pointer', 'equals', 'contains', 'exists', 'status', 'headers', 'body'];
 
 /**
  * Validates one rule. Returns the rule, or the problems found, each naming the field and the fix.
@@ -157,6 +157,7 @@ function answerProblems(rule: MockRule): { field: string; message: string }[] {
   if (rule.sequence === undefined && !hasSingle) {
     const example = isToolCalls ? '"result": "text for the model"' : '"response": {"status": 200, "body": {...}}';
     problems.push({ field: isToolCalls ? 'result' : 'response', message: `missing; the rule needs an answer, such as ${example}, or a "sequence" of answers` });
+    return problems;
   }
 
   if (rule.sequenceEnd !== undefined && rule.sequence === undefined) {

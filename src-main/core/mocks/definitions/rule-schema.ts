@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Longest delay a rule may ask for; Vapi gives up on any request long before this. */
+/** Maximum delay of a rule, in milliseconds; Vapi gives up on any request long before this. */
 export const MAX_DELAY_MS = 60_000;
 
 const conditionSchema = z

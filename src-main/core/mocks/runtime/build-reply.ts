@@ -61,7 +61,7 @@ export function toolResultEntry(answer: MockAnswer, toolCall: ToolCall, scope: T
   return entry;
 }
 
-/** An entry for a call that nobody could answer, so Vapi reads an error instead of waiting. */
+/** Builds the entry for a call that neither a rule nor the target answered, so Vapi reads an error instead of waiting. */
 export function failedToolEntry(toolCall: ToolCall, reason: string): JsonObject {
   return { name: toolCall.name, toolCallId: toolCall.id, error: reason };
 }

@@ -17,7 +17,7 @@ export interface ReceivedForMocks {
   requestHeaders: HeaderPair[];
 }
 
-/** What the step uses from the handler's context. */
+/** The parts of the handler's context that the step uses. */
 export interface MockStepContext {
   mocks: MockRuntime;
   settings: Settings;

@@ -3,7 +3,7 @@ import { AnswerSequence } from './answer-sequence';
 import { matchesRequest, matchesTool, type MockRequest } from './match-rule';
 import type { ToolCall } from './template';
 
-/** Where the runtime reads rules from; `version` changes whenever the rules may have changed. */
+/** The source of rules; `version` changes whenever the rules may have changed. */
 export interface MockRuleSource {
   version(): string;
   list(): MockRuleRecord[];
@@ -62,7 +62,7 @@ export class MockRuntime {
     return calls.some((call) => call.rule !== null) ? { kind: 'tools', calls } : null;
   }
 
-  /** The rule's answer for this request, advancing its sequence for the call. */
+  /** Picks the rule's answer for this request and advances its sequence for the call. */
   answer(active: ActiveRule, callId: string | null): MockAnswer {
     return this.sequence.next(active.key, active.rule, callId);
   }
