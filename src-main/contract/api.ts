@@ -1,6 +1,7 @@
 import type { CallSummary, ExchangeSummary } from './exchange';
 import type { TargetHealth } from './inspector';
 import type { RuntimeInfo } from './settings';
+import type { CallReplayProgress } from './replay';
 
 /** Messages the control server pushes over its WebSocket, in batches. */
 export type PushEvent =
@@ -8,7 +9,8 @@ export type PushEvent =
   | { kind: 'exchange-finished'; exchange: ExchangeSummary }
   | { kind: 'call-updated'; call: CallSummary }
   | { kind: 'runtime'; runtime: RuntimeInfo }
-  | { kind: 'target-health'; health: TargetHealth };
+  | { kind: 'target-health'; health: TargetHealth }
+  | { kind: 'call-replay-progress'; progress: CallReplayProgress };
 
 /** One WebSocket frame: the events queued since the previous frame. */
 export interface PushBatch {

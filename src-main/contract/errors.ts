@@ -25,6 +25,10 @@ export type ErrorCode =
   | 'forbidden_origin'
   | 'not_found'
   | 'invalid_request'
+  | 'invalid_json'
+  | 'invalid_json_pointer'
+  | 'undecodable_body'
+  | 'not_comparable'
   | 'internal_error'
   | 'invalid_mock_rule'
   | 'mock_rule_not_found';

@@ -5,6 +5,7 @@ import type { Engine } from '../core/engine';
 import { SwitchboardError } from '../core/errors';
 import { exchangeDetailJson } from '../core/exchange-json';
 import type { RuntimeInfo } from '../contract/settings';
+import { NOT_A_REPLAY_ROUTE, routeReplay } from './replay-routes';
 import { NO_ROUTE, routeInspector } from './inspector-routes';
 import type { StatusTicker } from './status-ticker';
 
@@ -85,6 +86,12 @@ async function dispatch(request: IncomingMessage, url: URL, context: RouteContex
     }
 
     return call;
+  }
+
+  const replayAnswer = await routeReplay(request, url, engine);
+
+  if (replayAnswer !== NOT_A_REPLAY_ROUTE) {
+    return replayAnswer;
   }
 
   throw new SwitchboardError('not_found', `No API route ${method} ${path}.`);

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { TOKEN_PARAM } from '../contract/api';
 import type { CallSummary, ExchangeSummary } from '../contract/exchange';
+import type { CallReplayProgress } from '../contract/replay';
 import type { RuntimeInfo } from '../contract/settings';
 import type { Engine } from '../core/engine';
 import { listenError } from '../core/errors';
@@ -83,6 +84,10 @@ export class ControlServer {
 
     this.server = server;
     this.sockets = sockets;
+
+    const onCallReplay = (progress: CallReplayProgress): void => this.hub.push({ kind: 'call-replay-progress', progress });
+    engine.on('call-replay-progress', onCallReplay);
+    this.detach.push(() => engine.off('call-replay-progress', onCallReplay));
 
     const onStarted = (exchange: ExchangeSummary): void => this.hub.push({ kind: 'exchange-started', exchange });
     const onFinished = (exchange: ExchangeSummary): void => this.hub.push({ kind: 'exchange-finished', exchange });

@@ -2,13 +2,18 @@ import { EventEmitter } from 'node:events';
 import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Database } from 'better-sqlite3';
-import type { CallSummary, ExchangeSummary } from '../contract/exchange';
+import type { CallSummary, ExchangeDetail, ExchangeSummary } from '../contract/exchange';
+import type { CallReplayProgress, CallReplayRequest, CallReplayStarted, ReplayDraft } from '../contract/replay';
 import type { Settings } from '../contract/settings';
 import { ExchangeStore } from '../recorder/exchange-store';
 import { MockRuleStore } from '../recorder/mock-rule-store';
 import { listenError } from './errors';
 import { handleExchange } from './exchange-handler';
 import { MockRuntime } from './mocks/runtime/mock-runtime';
+import { CallReplayRuns } from './replay/call-replay-runs';
+import { replayDraftFor } from './replay/replay-draft';
+import { replayExchange, type ReplayContext, type ReplayOptions } from './replay/replay-exchange';
+import { replaySigningFor } from './replay/replay-signing';
 import { createTargetAgents, type TargetAgents } from './send-to-target';
 import { DEFAULT_SETTINGS, mergeSettings } from './settings';
 import { parseTarget, type Target } from './target';
@@ -18,6 +23,7 @@ export interface EngineEvents {
   'exchange-finished': [exchange: ExchangeSummary];
   'call-updated': [call: CallSummary];
   'settings-changed': [settings: Settings];
+  'call-replay-progress': [progress: CallReplayProgress];
 }
 
 export interface EngineOptions {
@@ -41,6 +47,8 @@ export class Engine extends EventEmitter<EngineEvents> {
   private server: Server | null = null;
   private readonly agents: TargetAgents = createTargetAgents();
   private readonly inFlight = new Set<Promise<void>>();
+  /** Whole-call replays started by `replayCall`, for status queries and cancelling. */
+  readonly callReplays = new CallReplayRuns();
 
   constructor(options: EngineOptions) {
     super();
@@ -119,9 +127,37 @@ export class Engine extends EventEmitter<EngineEvents> {
       await Promise.allSettled([...this.inFlight]);
     }
 
+    await this.callReplays.cancelAll();
     this.agents.http.destroy();
     this.agents.https.destroy();
     this.store.flush();
+  }
+
+  /** Replays one recorded exchange, as recorded or edited; see `replayExchange`. Needs no `start()`. */
+  replay(exchangeId: number, options: ReplayOptions = {}): Promise<ExchangeDetail> {
+    return replayExchange(this.replayContext(), exchangeId, options);
+  }
+
+  /** Starts replaying every recorded event of a call in the background; progress comes as `call-replay-progress`. */
+  replayCall(callId: string, request: CallReplayRequest = {}): CallReplayStarted & { done: Promise<CallReplayProgress> } {
+    return this.callReplays.start(this.replayContext(), callId, request, (progress) => this.emit('call-replay-progress', progress));
+  }
+
+  /** Builds the edit form's starting point for replaying one exchange. */
+  replayDraft(exchangeId: number): Promise<ReplayDraft> {
+    return replayDraftFor(this.replayContext(), exchangeId);
+  }
+
+  private replayContext(): ReplayContext {
+    return {
+      store: this.store,
+      agents: this.agents,
+      settings: this.settingsValue,
+      target: this.target,
+      signing: replaySigningFor(null),
+      onStarted: (exchange) => this.emit('exchange-started', exchange),
+      onFinished: (exchange) => this.onFinished(exchange),
+    };
   }
 
   private listen(host: string, port: number): Promise<Server> {
