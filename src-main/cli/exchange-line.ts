@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import type { ExchangeSummary, Outcome } from '../contract/exchange';
+import type { ExchangeSummary, Outcome, ReplyCheck } from '../contract/exchange';
 
 /** Words for outcomes that are not a plain success. */
 const OUTCOME_WORDS: Partial<Record<Outcome, string>> = {
@@ -42,7 +42,7 @@ function colourStatus(status: number | null): string {
 
 /**
  * One line per finished exchange: time, event type, short call id, tool names, status,
- * duration, and the outcome in words when it was not a success.
+ * duration, and the outcome in words when it was not a success; then one line per reply check.
  */
 export function formatExchangeLine(exchange: ExchangeSummary): string {
   const type = exchange.type ?? `${exchange.method} ${exchange.path}`;
@@ -70,5 +70,11 @@ export function formatExchangeLine(exchange: ExchangeSummary): string {
     parts.push(pc.dim(`- ${exchange.errorMessage}`));
   }
 
-  return parts.join('  ');
+  return [parts.join('  '), ...exchange.checks.map(formatCheck)].join('\n');
+}
+
+/** One indented line per reply check: red for failures, yellow for warnings. */
+function formatCheck(check: ReplyCheck): string {
+  const colour = check.severity === 'warning' ? pc.yellow : pc.red;
+  return `    ${colour(`⚠ ${check.code}`)}: ${check.message}`;
 }

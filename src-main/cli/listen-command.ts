@@ -8,6 +8,7 @@ import { parseTarget } from '../core/target';
 import { openDatabase } from '../recorder/open-database';
 import { createErrorReporter } from './error-reporter';
 import { formatExchangeLine } from './exchange-line';
+import { loadAndWatchRuleFile } from './mock-file';
 import { openBrowser } from './open-browser';
 
 export interface ListenOptions {
@@ -20,6 +21,8 @@ export interface ListenOptions {
   bodyLimit?: number;
   inspector: boolean;
   inspectorPort: number;
+  /** Mock rule file to load at start and again whenever it changes. */
+  mocks?: string;
   open: boolean;
 }
 
@@ -60,10 +63,14 @@ export async function runListen(options: ListenOptions, version: string, rendere
   const engine = new Engine({ db, databasePath: options.db, settings });
   const control = options.inspector ? new ControlServer({ engine, port: options.inspectorPort, staticDir: rendererDir, version }) : null;
 
+  let mockFile: ReturnType<typeof loadAndWatchRuleFile> | null = null;
+
   try {
+    mockFile = options.mocks === undefined ? null : loadAndWatchRuleFile(engine.mockRules, options.mocks);
     await engine.start();
     await control?.start();
   } catch (error) {
+    mockFile?.stop();
     await engine.stop(0);
     db.close();
     throw error;
@@ -80,6 +87,7 @@ export async function runListen(options: ListenOptions, version: string, rendere
     `Receiving on: ${pc.cyan(engine.receiveUrl)}`,
     `Forwarding to: ${options.forwardTo === undefined ? pc.yellow('nothing (events are recorded and answered 502; pass --forward-to URL)') : pc.cyan(options.forwardTo)}`,
     `Database:     ${options.db}`,
+    ...(mockFile === null ? [] : [mockFile.bannerLine]),
   ];
 
   if (control !== null) {
@@ -94,6 +102,7 @@ export async function runListen(options: ListenOptions, version: string, rendere
   }
 
   onShutdownSignal(async () => {
+    mockFile?.stop();
     await control?.stop();
     await engine.stop(5_000);
     db.close();

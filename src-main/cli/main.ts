@@ -4,6 +4,7 @@ import { SwitchboardError } from '../core/errors';
 import { defaultDatabasePath } from '../core/data-dir';
 import { DEFAULT_INSPECTOR_PORT, DEFAULT_PORT, DEFAULT_SETTINGS } from '../core/settings';
 import { runList } from './list-command';
+import { addMocksCommand } from './mocks-command';
 import { builtRendererDir, runListen, type ListenOptions } from './listen-command';
 import { collectTypeTimeout, parseCount, parsePort, parseSeconds, parseSize } from './options';
 import { addReplayCommand } from './replay-command';
@@ -43,6 +44,7 @@ function buildProgram(): Command {
     )
     .option('--inspector-port <port>', 'port of the inspector UI and API on 127.0.0.1; 0 picks a free port', parsePort, DEFAULT_INSPECTOR_PORT)
     .option('--no-inspector', 'do not serve the inspector UI')
+    .option('--mocks <file>', 'mock rule file to load at start and again whenever it changes (rules with a stored name are replaced); see docs/mock-rules.md')
     .option('--open', 'open the inspector in the default browser once started', false)
     .addHelpText('after', '\nTimeouts are in seconds and the defaults (20, and 7 for assistant-request) stay inside Vapi\'s deadlines.')
     .action(async (options: ListenOptions) => {
@@ -68,6 +70,8 @@ function buildProgram(): Command {
     .action((id: string, options) => runShow(id, options));
 
   addReplayCommand(program, dbOption);
+
+  addMocksCommand(program, dbOption);
 
   return program;
 }
