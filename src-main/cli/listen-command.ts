@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import pc from 'picocolors';
+import type { AuthSettings } from '../contract/auth';
 import type { Settings } from '../contract/settings';
 import { ControlServer } from '../control/control-server';
 import { Engine } from '../core/engine';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { parseTarget } from '../core/target';
 import { openDatabase } from '../recorder/open-database';
+import { authBannerLine } from './auth-options';
 import { createErrorReporter } from './error-reporter';
 import { formatExchangeLine } from './exchange-line';
 import { loadAndWatchRuleFile } from './mock-file';
@@ -24,6 +26,8 @@ export interface ListenOptions {
   /** Mock rule file to load at start and again whenever it changes. */
   mocks?: string;
   open: boolean;
+  /** Expected authentication, from the scheme flags; kept in memory only. */
+  auth?: AuthSettings;
 }
 
 /** Ends the process cleanly on the first SIGINT or SIGTERM and at once on the second. */
@@ -60,7 +64,7 @@ export async function runListen(options: ListenOptions, version: string, rendere
     bodyLimitBytes: options.bodyLimit ?? DEFAULT_SETTINGS.bodyLimitBytes,
   };
   const db = openDatabase(options.db);
-  const engine = new Engine({ db, databasePath: options.db, settings });
+  const engine = new Engine({ db, databasePath: options.db, settings, ...(options.auth === undefined ? {} : { auth: { settings: options.auth } }) });
   const control = options.inspector ? new ControlServer({ engine, port: options.inspectorPort, staticDir: rendererDir, version }) : null;
 
   let mockFile: ReturnType<typeof loadAndWatchRuleFile> | null = null;
@@ -88,6 +92,7 @@ export async function runListen(options: ListenOptions, version: string, rendere
     `Forwarding to: ${options.forwardTo === undefined ? pc.yellow('nothing (events are recorded and answered 502; pass --forward-to URL)') : pc.cyan(options.forwardTo)}`,
     `Database:     ${options.db}`,
     ...(mockFile === null ? [] : [mockFile.bannerLine]),
+    authBannerLine(engine.auth.settings),
   ];
 
   if (control !== null) {

@@ -3,12 +3,14 @@ import pkg from '../../package.json';
 import { SwitchboardError } from '../core/errors';
 import { defaultDatabasePath } from '../core/data-dir';
 import { DEFAULT_INSPECTOR_PORT, DEFAULT_PORT, DEFAULT_SETTINGS } from '../core/settings';
+import { addAuthSchemeOptions, addRejectOption, authSettingsFromOptions, type AuthCliOptions } from './auth-options';
 import { runList } from './list-command';
 import { addMocksCommand } from './mocks-command';
 import { builtRendererDir, runListen, type ListenOptions } from './listen-command';
 import { collectTypeTimeout, parseCount, parsePort, parseSeconds, parseSize } from './options';
 import { addReplayCommand } from './replay-command';
 import { runShow } from './show-command';
+import { addSignCommand } from './sign-command';
 
 function dbOption(): Option {
   return new Option('--db <file>', 'SQLite database file (env SWITCHBOARD_DB)').default(defaultDatabasePath());
@@ -20,7 +22,7 @@ function buildProgram(): Command {
     .version(pkg.version)
     .showHelpAfterError('(run with --help for usage)');
 
-  program
+  const listen = program
     .command('listen')
     .description('Receive webhooks, forward each one byte for byte to your server, relay the reply and record both.')
     .option('--forward-to <url>', 'your server, such as http://localhost:3000/vapi/webhook (a URL with a path gets every event at that path; a bare origin keeps the incoming path)')
@@ -47,9 +49,10 @@ function buildProgram(): Command {
     .option('--mocks <file>', 'mock rule file to load at start and again whenever it changes (rules with a stored name are replaced); see docs/mock-rules.md')
     .option('--open', 'open the inspector in the default browser once started', false)
     .addHelpText('after', '\nTimeouts are in seconds and the defaults (20, and 7 for assistant-request) stay inside Vapi\'s deadlines.')
-    .action(async (options: ListenOptions) => {
-      await runListen(options, pkg.version, builtRendererDir(__dirname));
+    .action(async (options: ListenOptions & AuthCliOptions, command: Command) => {
+      await runListen({ ...options, auth: authSettingsFromOptions(options, command) }, pkg.version, builtRendererDir(__dirname));
     });
+  addRejectOption(addAuthSchemeOptions(listen));
 
   program
     .command('list')
@@ -70,6 +73,7 @@ function buildProgram(): Command {
     .action((id: string, options) => runShow(id, options));
 
   addReplayCommand(program, dbOption);
+  addSignCommand(program);
 
   addMocksCommand(program, dbOption);
 

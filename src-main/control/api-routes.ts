@@ -6,6 +6,7 @@ import { SwitchboardError } from '../core/errors';
 import { exchangeDetailJson } from '../core/exchange-json';
 import type { RuntimeInfo } from '../contract/settings';
 import { NOT_A_REPLAY_ROUTE, routeReplay } from './replay-routes';
+import { NOT_AN_AUTH_ROUTE, routeAuth } from './auth-routes';
 import { NO_ROUTE, routeInspector } from './inspector-routes';
 import type { StatusTicker } from './status-ticker';
 
@@ -92,6 +93,12 @@ async function dispatch(request: IncomingMessage, url: URL, context: RouteContex
 
   if (replayAnswer !== NOT_A_REPLAY_ROUTE) {
     return replayAnswer;
+  }
+
+  const authAnswer = await routeAuth(request, url, engine, readJson);
+
+  if (authAnswer !== NOT_AN_AUTH_ROUTE) {
+    return authAnswer;
   }
 
   throw new SwitchboardError('not_found', `No API route ${method} ${path}.`);

@@ -5,7 +5,9 @@ import type { Database } from 'better-sqlite3';
 import type { CallSummary, ExchangeDetail, ExchangeSummary } from '../contract/exchange';
 import type { CallReplayProgress, CallReplayRequest, CallReplayStarted, ReplayDraft } from '../contract/replay';
 import type { Settings } from '../contract/settings';
+import { AuthCheckStore } from '../recorder/auth-check-store';
 import { ExchangeStore } from '../recorder/exchange-store';
+import { RequestAuth, type RequestAuthOptions } from './auth/request-auth';
 import { MockRuleStore } from '../recorder/mock-rule-store';
 import { listenError } from './errors';
 import { handleExchange } from './exchange-handler';
@@ -30,6 +32,8 @@ export interface EngineOptions {
   db: Database;
   databasePath: string;
   settings?: Partial<Settings>;
+  /** Expected authentication of received requests; none by default. */
+  auth?: RequestAuthOptions;
 }
 
 /**
@@ -39,6 +43,7 @@ export interface EngineOptions {
 export class Engine extends EventEmitter<EngineEvents> {
   readonly store: ExchangeStore;
   readonly databasePath: string;
+  readonly auth: RequestAuth;
   /** Stored mock rules; the receiver reads changes made here or by another process on the next request. */
   readonly mockRules: MockRuleStore;
   private readonly mocks: MockRuntime;
@@ -56,6 +61,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.settingsValue = mergeSettings(DEFAULT_SETTINGS, options.settings ?? {});
     this.target = this.settingsValue.targetUrl === null ? null : parseTarget(this.settingsValue.targetUrl);
     this.store = new ExchangeStore(options.db);
+    this.auth = new RequestAuth(new AuthCheckStore(options.db), options.auth);
     this.mockRules = new MockRuleStore(options.db);
     this.mocks = new MockRuntime(this.mockRules);
   }
@@ -167,6 +173,7 @@ export class Engine extends EventEmitter<EngineEvents> {
         target: this.target,
         store: this.store,
         agents: this.agents,
+        auth: this.auth,
         mocks: this.mocks,
         onStarted: (exchange) => this.emit('exchange-started', exchange),
         onFinished: (exchange) => this.onFinished(exchange),

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { ExchangeSummary, HeaderPair, Outcome } from '../contract/exchange';
 import type { Settings } from '../contract/settings';
 import type { ExchangeResult, ExchangeStore, NewExchange } from '../recorder/exchange-store';
+import { authRejection, type RequestAuth } from './auth/request-auth';
 import { callFactsOf } from './call-facts';
 import { checksForExchange } from './checks/check-exchange';
 import { SwitchboardError } from './errors';
@@ -21,6 +22,7 @@ export interface HandlerContext {
   target: Target | null;
   store: ExchangeStore;
   agents: TargetAgents;
+  auth: RequestAuth;
   mocks: MockRuntime;
   onStarted(exchange: ExchangeSummary): void;
   onFinished(exchange: ExchangeSummary): void;
@@ -86,6 +88,7 @@ export async function handleExchange(request: IncomingMessage, response: ServerR
 
   const message = parseVapiMessage(read.body);
   const fields = vapiFieldsOf(message);
+  const authCheck = context.auth.check({ method: request.method ?? 'GET', rawUrl, headers: requestHeaders, body: read.body, receivedAt });
   const id = record(context, {
     receivedAt,
     method: request.method ?? 'GET',
@@ -96,9 +99,17 @@ export async function handleExchange(request: IncomingMessage, response: ServerR
     fields,
     callFacts: callFactsOf(message),
     targetUrl,
+    auth: authCheck.state,
+    authReason: authCheck.reason,
   });
+  context.auth.keep(id, authCheck, context.onRecordError);
   const inFlight: InFlight = { id, body: read.body, startedAt, type: fields.type, message };
   announce(context, id);
+
+  if (context.auth.rejects(authCheck)) {
+    await finish(context, inFlight, { ...sendError(response, 401, authRejection(authCheck)), outcome: 'rejected', targetDurationMs: null });
+    return;
+  }
 
   const mocked = await answerFromMockRules(request, response, context, { path, body: read.body, message, fields, requestHeaders });
 

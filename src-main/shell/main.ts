@@ -6,6 +6,7 @@ import { ControlServer } from '../control/control-server';
 import { Engine } from '../core/engine';
 import { SwitchboardError } from '../core/errors';
 import { openDatabase } from '../recorder/open-database';
+import { loadDesktopAuth, safeStorageCodec, saveDesktopAuthOnChange } from './desktop-auth';
 import { loadShellSettings, saveShellSettings } from './settings-file';
 import { createMainWindow } from './window';
 
@@ -22,10 +23,13 @@ async function launch(): Promise<void> {
   // that copy into build/electron-native, apart from the copy plain Node uses in node_modules.
   const electronBinding = join(app.getAppPath(), 'build', 'electron-native', 'better_sqlite3.node');
   const db = openDatabase(databasePath, existsSync(electronBinding) ? { nativeBinding: electronBinding } : {});
-  const engine = new Engine({ db, databasePath, settings: loadShellSettings(settingsPath) });
+  const secretCodec = safeStorageCodec();
+  const auth = loadDesktopAuth(db, secretCodec, (message) => process.stderr.write(`switchboard: ${message}\n`));
+  const engine = new Engine({ db, databasePath, settings: loadShellSettings(settingsPath), auth });
   const control = new ControlServer({ engine, port: 0, staticDir: join(__dirname, '..', 'renderer'), version: pkg.version });
 
   engine.on('settings-changed', (settings) => saveShellSettings(settingsPath, settings));
+  saveDesktopAuthOnChange(engine, db, secretCodec);
   await engine.start();
   await control.start();
 
