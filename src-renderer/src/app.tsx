@@ -1,50 +1,94 @@
-import { useEffect, useState } from 'react';
-import type { PushBatch } from '../../src-main/contract/api';
-import type { RuntimeInfo } from '../../src-main/contract/settings';
-import { controlToken, eventsUrl } from './control-client';
+import { useEffect, useRef } from 'react';
+import { Group, Panel, Separator } from 'react-resizable-panels';
+import { controlToken } from './api/control-client';
+import { startSync } from './api/inspector-sync';
+import type { LiveConnection } from './api/live-connection';
+import { wireStores } from './api/store-wiring';
+import { CallsSidebar } from './calls/CallsSidebar';
+import { CallView } from './calls/CallView';
+import { DetailPane } from './inspector/DetailPane';
+import { ExchangeList } from './inspector/ExchangeList';
+import { FilterBar } from './inspector/FilterBar';
+import { SettingsPage } from './settings/SettingsPage';
+import { ConnectionBanner } from './shell/ConnectionBanner';
+import { StatusBar } from './shell/StatusBar';
+import { TopBar } from './shell/TopBar';
+import { useKeyboard } from './shell/use-keyboard';
+import { useExchanges } from './state/exchanges-store';
+import { useUi } from './state/ui-store';
 
-/** A status page: receive URL, target and a live exchange count. */
-export function App() {
-  const [runtime, setRuntime] = useState<RuntimeInfo | null>(null);
-  const [finished, setFinished] = useState(0);
-  const [connected, setConnected] = useState(false);
+function Toast() {
+  const toast = useUi((state) => state.toast);
+  return toast === null ? null : (
+    <div className="toast" role="status">
+      {toast}
+    </div>
+  );
+}
+
+function Inspector() {
+  const view = useUi((state) => state.view);
+  const detailOpen = useExchanges((state) => state.selectedId !== null) && view !== 'settings';
+  const searchRef = useRef<HTMLInputElement>(null);
+  const connection = useRef<LiveConnection | null>(null);
+  useKeyboard(searchRef);
 
   useEffect(() => {
-    if (controlToken() === null) {
-      return;
-    }
-
-    const socket = new WebSocket(eventsUrl());
-    socket.onopen = () => setConnected(true);
-    socket.onclose = () => setConnected(false);
-    socket.onmessage = (message) => {
-      const batch = JSON.parse(String(message.data)) as PushBatch;
-
-      for (const event of batch.events) {
-        if (event.kind === 'runtime') setRuntime(event.runtime);
-        if (event.kind === 'exchange-finished') setFinished((count) => count + 1);
-      }
+    const unwire = wireStores();
+    connection.current = startSync();
+    return () => {
+      connection.current?.stop();
+      unwire();
     };
-
-    return () => socket.close();
   }, []);
 
+  return (
+    <div className="app">
+      <TopBar />
+      <div className="main">
+        <ConnectionBanner onRetry={() => connection.current?.retryNow()} />
+        <Group className="panes" orientation="horizontal">
+          <Panel id="calls" defaultSize="17%" minSize={170} maxSize="35%">
+            <CallsSidebar />
+          </Panel>
+          <Separator className="splitter" />
+          <Panel id="main" minSize="25%">
+            <div className="pane">
+              {view !== 'settings' && <FilterBar searchRef={searchRef} />}
+              {view === 'exchanges' && <ExchangeList />}
+              {view === 'calls' && <CallView />}
+              {view === 'settings' && <SettingsPage />}
+            </div>
+          </Panel>
+          {detailOpen && (
+            <>
+              <Separator className="splitter" />
+              <Panel id="detail" defaultSize="42%" minSize="22%">
+                <DetailPane />
+              </Panel>
+            </>
+          )}
+        </Group>
+      </div>
+      <StatusBar />
+      <Toast />
+    </div>
+  );
+}
+
+/** The inspector, or how to open it with a token when the page was opened without one. */
+export function App() {
   if (controlToken() === null) {
-    return <p>Open the inspector with the full URL that "switchboard listen" printed; it carries the access token.</p>;
+    return (
+      <main className="empty">
+        <h2>Open the inspector with its full URL</h2>
+        <p>
+          The inspector needs the access token that <span className="mono">switchboard listen</span> prints in its <span className="mono">Inspector:</span> line. Open
+          that URL, token included; it protects your recorded calls from other web pages.
+        </p>
+      </main>
+    );
   }
 
-  return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', padding: 24 }}>
-      <h1>Switchboard</h1>
-      <p>{connected ? 'Connected to the core.' : 'Not connected to the core; retrying when reloaded.'}</p>
-      <dl>
-        <dt>Receiving on</dt>
-        <dd data-testid="receive-url">{runtime?.receiveUrl ?? '…'}</dd>
-        <dt>Forwarding to</dt>
-        <dd data-testid="target-url">{runtime?.targetUrl ?? 'no target set'}</dd>
-        <dt>Exchanges recorded</dt>
-        <dd data-testid="exchange-count">{runtime === null ? '…' : runtime.exchangeCount + finished}</dd>
-      </dl>
-    </main>
-  );
+  return <Inspector />;
 }

@@ -1,0 +1,175 @@
+import type { PushEvent } from '../../../src-main/contract/api';
+import type { CallSummary, ExchangeSummary } from '../../../src-main/contract/exchange';
+import type { CallTimeline, ExchangeView } from '../../../src-main/contract/inspector';
+import { callsStore } from '../state/calls-store';
+import { detailStore, timelineStore } from '../state/detail-store';
+import { exchangesStore, PAGE_SIZE } from '../state/exchanges-store';
+import { filterToParams } from '../state/filters';
+import { runtimeStore } from '../state/runtime-store';
+import { ApiError, callApi } from './control-client';
+import { LiveConnection } from './live-connection';
+
+/** Most calls the sidebar lists. */
+const CALL_LIST_LIMIT = 500;
+
+/** Shortest gap between two refreshes of the same view while events stream in, in milliseconds. */
+const REFRESH_GAP_MS = 400;
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs `work` at most once per `gapMs`; calls during the gap collapse into one trailing run. */
+function throttle(work: () => void, gapMs: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let last = 0;
+
+  return () => {
+    if (timer !== null) return;
+    const wait = Math.max(0, last + gapMs - Date.now());
+    timer = setTimeout(() => {
+      timer = null;
+      last = Date.now();
+      work();
+    }, wait);
+  };
+}
+
+/** Fetches the newest page for the current filter, replacing the list. */
+export async function loadFirstPage(): Promise<void> {
+  const { generation, filter, startLoading, receivePage, failLoading } = exchangesStore.getState();
+  startLoading();
+
+  try {
+    const params = filterToParams(filter);
+    params.set('limit', String(PAGE_SIZE));
+    receivePage(generation, await callApi<ExchangeSummary[]>(`/api/exchanges?${params}`), true);
+  } catch (error) {
+    failLoading(generation, messageOf(error));
+  }
+}
+
+/** Fetches the page of rows older than the last one shown. */
+export async function loadMore(): Promise<void> {
+  const { generation, filter, rows, hasMore, loading, startLoading, receivePage, failLoading } = exchangesStore.getState();
+  const last = rows[rows.length - 1];
+
+  if (!hasMore || loading || last === undefined) return;
+  startLoading();
+
+  try {
+    const params = filterToParams(filter);
+    params.set('limit', String(PAGE_SIZE));
+    params.set('before', String(last.id));
+    receivePage(generation, await callApi<ExchangeSummary[]>(`/api/exchanges?${params}`), false);
+  } catch (error) {
+    failLoading(generation, messageOf(error));
+  }
+}
+
+/** With a text filter, asks the database which exchanges since the newest known one match. */
+const refreshSearch = throttle(() => {
+  const { generation, filter, searchAfterId, receiveNewer } = exchangesStore.getState();
+  if (searchAfterId === null) return;
+  const params = filterToParams(filter);
+  params.set('after', String(searchAfterId));
+  params.set('limit', String(PAGE_SIZE));
+
+  void callApi<ExchangeSummary[]>(`/api/exchanges?${params}`)
+    .then((newer) => {
+      receiveNewer(generation, searchAfterId, newer);
+      if (exchangesStore.getState().searchAfterId !== null) refreshSearch();
+    })
+    .catch(() => undefined);
+}, REFRESH_GAP_MS);
+
+export async function loadCalls(): Promise<void> {
+  try {
+    callsStore.getState().receiveList(await callApi<CallSummary[]>(`/api/calls?limit=${CALL_LIST_LIMIT}`));
+  } catch {
+    // The connection banner already reports an unreachable core; the list refills on reconnect.
+  }
+}
+
+/** Opens an exchange in the detail pane, or closes the pane with null. */
+export async function loadDetail(id: number | null): Promise<void> {
+  const { begin, receive, fail } = detailStore.getState();
+  begin(id);
+  if (id === null) return;
+
+  try {
+    receive(id, await callApi<ExchangeView>(`/api/exchanges/${id}/view`));
+  } catch (error) {
+    fail(id, messageOf(error));
+  }
+}
+
+/** Opens a call's timeline, or clears it with null. */
+export async function loadTimeline(callId: string | null): Promise<void> {
+  const { begin, receive, fail } = timelineStore.getState();
+  begin(callId);
+  if (callId === null) return;
+
+  try {
+    receive(callId, await callApi<CallTimeline>(`/api/calls/${encodeURIComponent(callId)}/timeline`));
+  } catch (error) {
+    fail(callId, messageOf(error));
+  }
+}
+
+const refreshDetail = throttle(() => void loadDetail(detailStore.getState().key), REFRESH_GAP_MS);
+const refreshTimeline = throttle(() => void loadTimeline(timelineStore.getState().key), REFRESH_GAP_MS);
+
+function applyEvents(events: PushEvent[]): void {
+  exchangesStore.getState().receivePush(events);
+  callsStore.getState().receivePush(events);
+  runtimeStore.getState().receivePush(events);
+
+  if (exchangesStore.getState().searchAfterId !== null) refreshSearch();
+
+  const detailId = detailStore.getState().key;
+  const callId = timelineStore.getState().key;
+
+  for (const event of events) {
+    if (event.kind === 'exchange-finished' && event.exchange.id === detailId) refreshDetail();
+    if (event.kind === 'exchange-finished' && callId !== null && event.exchange.callId === callId) refreshTimeline();
+    if (event.kind === 'call-updated' && event.call.callId === callId) refreshTimeline();
+  }
+}
+
+/** Asks the API why the socket closed, so a rejected token is reported instead of retried in silence. */
+async function diagnoseClose(retryAt: number): Promise<void> {
+  try {
+    await callApi('/api/runtime');
+    runtimeStore.getState().setConnection('reconnecting', retryAt, null);
+  } catch (error) {
+    const message = error instanceof ApiError ? error.message : messageOf(error);
+    if (runtimeStore.getState().connection !== 'open') runtimeStore.getState().setConnection('reconnecting', retryAt, message);
+  }
+}
+
+/** Connects to the core and keeps every store current until `stop` is called. */
+export function startSync(): LiveConnection {
+  const connection = new LiveConnection({
+    onEvents: applyEvents,
+    onOpen: (reconnected) => {
+      runtimeStore.getState().setConnection('open');
+
+      if (reconnected) {
+        void loadFirstPage();
+        void loadCalls();
+        void loadDetail(detailStore.getState().key);
+        void loadTimeline(timelineStore.getState().key);
+      }
+    },
+    onClose: (retryAt) => {
+      runtimeStore.getState().setConnection('reconnecting', retryAt, runtimeStore.getState().connectionError);
+      void diagnoseClose(retryAt);
+    },
+  });
+
+  connection.start();
+  void loadFirstPage();
+  void loadCalls();
+  return connection;
+}

@@ -1,0 +1,47 @@
+import type { CallSummary } from '../../../src-main/contract/exchange';
+import { formatClock, formatCost, formatSeconds, shortId } from '../format/format';
+import { useCalls } from '../state/calls-store';
+import { exchangesStore, useExchanges } from '../state/exchanges-store';
+
+function isLive(call: CallSummary): boolean {
+  return call.status !== 'ended' && call.endedReason === null;
+}
+
+function chooseCall(callId: string | null): void {
+  const { filter, setFilter } = exchangesStore.getState();
+  if (filter.callId !== callId) setFilter({ ...filter, callId });
+}
+
+/** One entry per call id, most recently active first; clicking one filters the list to it. */
+export function CallsSidebar() {
+  const calls = useCalls((state) => state.calls);
+  const current = useExchanges((state) => state.filter.callId);
+
+  return (
+    <div className="pane" data-testid="calls-sidebar">
+      <div className="sidebar-head">CALLS ({calls.length})</div>
+      <div className="call-list">
+        <button className="call-item" aria-current={current === null} onClick={() => chooseCall(null)}>
+          All exchanges
+        </button>
+        {calls.map((call) => (
+          <button key={call.callId} className="call-item" aria-current={current === call.callId} onClick={() => chooseCall(call.callId)} title={call.callId} data-call-id={call.callId}>
+            <span className="call-line">
+              <span className="mono">{shortId(call.callId)}</span>
+              {isLive(call) ? <span className="live">● live</span> : <span className="muted">{call.endedReason ?? call.status ?? ''}</span>}
+            </span>
+            <span className="call-line muted">
+              <span>{call.customerNumber ?? 'unknown caller'}</span>
+              <span>{formatClock(call.firstSeenAt).slice(0, 8)}</span>
+            </span>
+            <span className="call-line muted">
+              <span>{call.durationSeconds === null ? `${call.exchangeCount} events` : formatSeconds(call.durationSeconds)}</span>
+              <span>{call.cost === null ? '' : formatCost(call.cost)}</span>
+            </span>
+          </button>
+        ))}
+        {calls.length === 0 && <p className="muted" style={{ padding: '0 10px' }}>Calls appear here as events with a call id arrive.</p>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { deadlineFor } from '../format/event-colors';
+import { formatDuration } from '../format/format';
+
+/** Share of the deadline past which the bar turns amber. */
+const AMBER_FRACTION = 0.8;
+
+/** Time taken against Vapi's deadline for the event type: amber past 80 %, red past the deadline. */
+export function TimingBar({ type, durationMs }: { type: string | null; durationMs: number | null }) {
+  const deadline = deadlineFor(type);
+
+  if (durationMs === null) {
+    return <div className="timing muted">Waiting for the reply… (deadline {formatDuration(deadline)})</div>;
+  }
+
+  const fraction = durationMs / deadline;
+  const level = fraction > 1 ? 'red' : fraction >= AMBER_FRACTION ? 'amber' : 'ok';
+  const verdict = level === 'red' ? 'past the deadline: Vapi gave up waiting' : level === 'amber' ? 'close to the deadline' : 'within the deadline';
+
+  return (
+    <div className="timing" data-testid="timing-bar" data-level={level}>
+      <div className="section-label" style={{ padding: '0 0 4px' }}>
+        <span>
+          Deadline {formatDuration(durationMs)} / {formatDuration(deadline)} · {verdict}
+        </span>
+      </div>
+      <div className="timing-track" role="meter" aria-valuemin={0} aria-valuemax={deadline} aria-valuenow={Math.round(durationMs)} aria-label="Reply time against Vapi's deadline">
+        <div className={`timing-fill ${level === 'ok' ? '' : level}`} style={{ width: `${Math.min(100, fraction * 100)}%` }} />
+      </div>
+    </div>
+  );
+}

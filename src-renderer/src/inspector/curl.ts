@@ -1,0 +1,32 @@
+import type { HeaderPair } from '../../../src-main/contract/exchange';
+
+/** Headers curl sets by itself or that describe the original connection. */
+const SKIPPED = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'keep-alive', 'expect']);
+
+/** Quotes a value for a POSIX shell. */
+export function shellQuote(value: string): string {
+  return `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+/**
+ * Builds a curl command that sends the same request to `url`. Text bodies go inline; binary bodies
+ * are piped in from base64 so every byte stays exact.
+ */
+export function curlCommand(url: string, method: string, headers: readonly HeaderPair[], bodyText: string | null, bodyBase64: string): string {
+  const parts = ['curl', shellQuote(url)];
+
+  if (method !== 'GET') parts.push('-X', method);
+
+  for (const [name, value] of headers) {
+    if (!SKIPPED.has(name.toLowerCase())) parts.push('-H', shellQuote(`${name}: ${value}`));
+  }
+
+  if (bodyBase64 === '') return parts.join(' ');
+
+  if (bodyText !== null) {
+    parts.push('--data-raw', shellQuote(bodyText));
+    return parts.join(' ');
+  }
+
+  return `printf %s ${shellQuote(bodyBase64)} | base64 -d | ${parts.join(' ')} --data-binary @-`;
+}

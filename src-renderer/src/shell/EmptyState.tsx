@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import type { SimulationStarted } from '../../../src-main/contract/inspector';
+import { ApiError, callApi } from '../api/control-client';
+import { useRuntime } from '../state/runtime-store';
+import { copyText } from '../state/ui-store';
+
+function Command({ text }: { text: string }) {
+  return (
+    <code className="command" title="Click to copy" onClick={() => void copyText(text, 'command')}>
+      {text}
+    </code>
+  );
+}
+
+/** Shown before the first event: how to point Vapi at the receive port, and a simulated call to try it. */
+export function EmptyState() {
+  const runtime = useRuntime((state) => state.runtime);
+  const [status, setStatus] = useState<string | null>(null);
+  const port = runtime === null ? '4242' : new URL(runtime.receiveUrl).port;
+
+  const simulate = async (): Promise<void> => {
+    setStatus('Starting a simulated call…');
+    try {
+      const started = await callApi<SimulationStarted>('/api/simulate-call', { method: 'POST', body: { speed: 1 } });
+      setStatus(`Sending ${started.eventCount} events of call ${started.callId.slice(0, 8)} over about 19 s.`);
+    } catch (error) {
+      setStatus(error instanceof ApiError ? error.message : String(error));
+    }
+  };
+
+  return (
+    <div className="empty" data-testid="empty-state">
+      <h2>Waiting for the first webhook</h2>
+      <p className="muted">
+        Switchboard receives on <span className="mono">{runtime?.receiveUrl ?? `http://127.0.0.1:${port}`}</span>
+        {runtime?.targetUrl == null ? ' and has no target yet, so events are recorded but not forwarded (set one in Settings).' : ` and forwards to ${runtime.targetUrl}.`}
+      </p>
+      <ol>
+        <li>
+          Expose the receive port through a tunnel, for example:
+          <Command text={`ngrok http ${port}`} />
+          <Command text={`cloudflared tunnel --url http://localhost:${port}`} />
+        </li>
+        <li>
+          Paste the tunnel's https URL as the Server URL of your assistant (or phone number, or tool) in the Vapi dashboard, or set it
+          through the API:
+          <Command text={`curl -X PATCH https://api.vapi.ai/assistant/$ASSISTANT_ID -H "Authorization: Bearer $VAPI_PRIVATE_KEY" -H "Content-Type: application/json" -d '{"server":{"url":"https://YOUR-TUNNEL/vapi/webhook"}}'`} />
+        </li>
+        <li>Call your assistant. Every event appears here as it arrives, grouped by call.</li>
+      </ol>
+      <p>
+        <button className="primary-button" onClick={() => void simulate()} data-testid="simulate-call">
+          Simulate a call
+        </button>{' '}
+        <span className="muted">sends a short booking call to the receive port, through your target like real traffic.</span>
+      </p>
+      {status !== null && <p data-testid="simulate-status">{status}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { useStore, type StateCreator } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import type { PushEvent } from '../../../src-main/contract/api';
+import type { CallSummary } from '../../../src-main/contract/exchange';
+
+export interface CallsState {
+  /** Calls, most recently active first. */
+  calls: CallSummary[];
+  loaded: boolean;
+  receiveList(calls: CallSummary[]): void;
+  receivePush(events: readonly PushEvent[]): void;
+}
+
+function byLastSeen(a: CallSummary, b: CallSummary): number {
+  return b.lastSeenAt - a.lastSeenAt;
+}
+
+export const createCallsState: StateCreator<CallsState> = (set, get) => ({
+  calls: [],
+  loaded: false,
+
+  receiveList: (calls) => {
+    // A call pushed while the list was loading may be newer than the fetched copy.
+    const current = new Map(get().calls.map((call) => [call.callId, call]));
+    const merged = calls.map((call) => {
+      const pushed = current.get(call.callId);
+      return pushed !== undefined && pushed.exchangeCount > call.exchangeCount ? pushed : call;
+    });
+    set({ calls: merged.sort(byLastSeen), loaded: true });
+  },
+
+  receivePush: (events) => {
+    const updates = new Map<string, CallSummary>();
+
+    for (const event of events) {
+      if (event.kind === 'call-updated') updates.set(event.call.callId, event.call);
+    }
+
+    if (updates.size === 0) return;
+
+    const kept = get().calls.filter((call) => !updates.has(call.callId));
+    set({ calls: [...kept, ...updates.values()].sort(byLastSeen) });
+  },
+});
+
+export const callsStore = createStore<CallsState>()(createCallsState);
+
+export function useCalls<T>(selector: (state: CallsState) => T): T {
+  return useStore(callsStore, selector);
+}

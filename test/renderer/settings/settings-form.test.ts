@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../src-main/core/settings';
+import { draftFromSettings, fieldOfError, settingsFromDraft } from '../../../src-renderer/src/settings/settings-form';
+
+describe('settings form', () => {
+  it('round-trips the defaults', () => {
+    const { settings, errors } = settingsFromDraft(draftFromSettings(DEFAULT_SETTINGS));
+
+    expect(errors).toEqual({});
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('converts seconds and MiB', () => {
+    const draft = { ...draftFromSettings(DEFAULT_SETTINGS), timeoutSeconds: '7.5', bodyLimitMiB: '2', targetUrl: ' http://localhost:3000/hook ' };
+    const { settings } = settingsFromDraft(draft);
+
+    expect(settings?.timeoutMs).toBe(7_500);
+    expect(settings?.bodyLimitBytes).toBe(2 * 1024 ** 2);
+    expect(settings?.targetUrl).toBe('http://localhost:3000/hook');
+  });
+
+  it('treats an empty target as none', () => {
+    expect(settingsFromDraft({ ...draftFromSettings(DEFAULT_SETTINGS), targetUrl: '' }).settings?.targetUrl).toBeNull();
+  });
+
+  it('names each invalid field', () => {
+    const draft = { ...draftFromSettings(DEFAULT_SETTINGS), port: '70000', timeoutSeconds: '0', bodyLimitMiB: 'big', targetUrl: 'localhost:3000' };
+    const { settings, errors } = settingsFromDraft(draft);
+
+    expect(settings).toBeNull();
+    expect(errors.port).toContain('70000');
+    expect(errors.timeoutSeconds).toBeDefined();
+    expect(errors.bodyLimitMiB).toBeDefined();
+    expect(errors.targetUrl).toContain('http://localhost:3000/vapi/webhook');
+  });
+
+  it('reads empty retention fields as no limit', () => {
+    const draft = { ...draftFromSettings(DEFAULT_SETTINGS), keepCalls: '50', keepDays: '', keepMegabytes: '0' };
+    const { settings, errors } = settingsFromDraft(draft);
+
+    expect(settings).toBeNull();
+    expect(errors.keepMegabytes).toContain('1 or more');
+    expect(settingsFromDraft({ ...draft, keepMegabytes: '' }).settings?.keepCalls).toBe(50);
+    expect(settingsFromDraft({ ...draft, keepMegabytes: '' }).settings?.keepDays).toBeNull();
+  });
+
+  it('rejects a per-type timeout without a type', () => {
+    const draft = { ...draftFromSettings(DEFAULT_SETTINGS), typeTimeouts: [{ type: '', seconds: '5' }] };
+
+    expect(settingsFromDraft(draft).errors.typeTimeouts).toContain('event type');
+  });
+
+  it('maps core errors to fields', () => {
+    expect(fieldOfError('invalid_option', 'timeoutMs')).toBe('timeoutSeconds');
+    expect(fieldOfError('invalid_option', 'timeoutMsByType.hang')).toBe('typeTimeouts');
+    expect(fieldOfError('port_in_use', null)).toBe('port');
+    expect(fieldOfError('invalid_target_url', null)).toBe('targetUrl');
+    expect(fieldOfError('internal_error', null)).toBeNull();
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { createStore } from 'zustand/vanilla';
+import type { CallSummary } from '../../../src-main/contract/exchange';
+import { createCallsState, type CallsState } from '../../../src-renderer/src/state/calls-store';
+import { createRuntimeState, type RuntimeState } from '../../../src-renderer/src/state/runtime-store';
+import { summary } from '../support';
+
+function call(callId: string, lastSeenAt: number, exchangeCount = 1): CallSummary {
+  return { callId, firstSeenAt: 0, lastSeenAt, customerNumber: null, phoneNumber: null, status: null, statusHistory: [], endedReason: null, cost: null, durationSeconds: null, exchangeCount };
+}
+
+describe('calls store', () => {
+  it('sorts by latest activity', () => {
+    const store = createStore<CallsState>()(createCallsState);
+    store.getState().receiveList([call('a', 1), call('b', 5)]);
+    store.getState().receivePush([{ kind: 'call-updated', call: call('a', 9) }]);
+
+    expect(store.getState().calls.map((entry) => entry.callId)).toEqual(['a', 'b']);
+  });
+
+  it('keeps a pushed call newer than the fetched one', () => {
+    const store = createStore<CallsState>()(createCallsState);
+    store.getState().receivePush([{ kind: 'call-updated', call: call('a', 9, 4) }]);
+    store.getState().receiveList([call('a', 5, 2)]);
+
+    expect(store.getState().calls[0]?.exchangeCount).toBe(4);
+  });
+});
+
+describe('runtime store', () => {
+  const runtime = { receiveUrl: 'http://127.0.0.1:4242', targetUrl: null, databasePath: '/tmp/x.db', databaseSizeBytes: 1, exchangeCount: 10, inspectorUrl: null, version: '1' };
+
+  it('counts exchanges since the last runtime', () => {
+    const store = createStore<RuntimeState>()(createRuntimeState);
+    store.getState().receivePush([{ kind: 'runtime', runtime }]);
+    store.getState().receivePush([
+      { kind: 'exchange-started', exchange: summary(1) },
+      { kind: 'exchange-started', exchange: summary(2) },
+    ]);
+
+    expect(store.getState().countSinceRuntime).toBe(2);
+
+    store.getState().receivePush([{ kind: 'runtime', runtime: { ...runtime, exchangeCount: 12 } }]);
+
+    expect(store.getState().countSinceRuntime).toBe(0);
+    expect(store.getState().runtime?.exchangeCount).toBe(12);
+  });
+
+  it('clears the error when the connection opens', () => {
+    const store = createStore<RuntimeState>()(createRuntimeState);
+    store.getState().setConnection('reconnecting', 123, 'Missing or wrong token.');
+
+    expect(store.getState().connectionError).toBe('Missing or wrong token.');
+
+    store.getState().setConnection('open');
+
+    expect(store.getState().connectionError).toBeNull();
+    expect(store.getState().retryAt).toBeNull();
+  });
+});
