@@ -1,5 +1,6 @@
 import type { CallSummary, ExchangeSummary } from './exchange';
 import type { TargetHealth } from './inspector';
+import type { MockRuleRecord } from './mocks';
 import type { RuntimeInfo } from './settings';
 import type { CallReplayProgress } from './replay';
 
@@ -10,7 +11,8 @@ export type PushEvent =
   | { kind: 'call-updated'; call: CallSummary }
   | { kind: 'runtime'; runtime: RuntimeInfo }
   | { kind: 'target-health'; health: TargetHealth }
-  | { kind: 'call-replay-progress'; progress: CallReplayProgress };
+  | { kind: 'call-replay-progress'; progress: CallReplayProgress }
+  | { kind: 'mock-rules-changed'; rules: MockRuleRecord[] };
 
 /** One WebSocket frame: the events queued since the previous frame. */
 export interface PushBatch {

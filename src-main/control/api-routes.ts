@@ -5,6 +5,7 @@ import type { Engine } from '../core/engine';
 import { SwitchboardError } from '../core/errors';
 import { exchangeDetailJson } from '../core/exchange-json';
 import type { RuntimeInfo } from '../contract/settings';
+import { NOT_A_MOCKS_ROUTE, routeMocks } from './mock-routes';
 import { NOT_A_REPLAY_ROUTE, routeReplay } from './replay-routes';
 import { NOT_AN_AUTH_ROUTE, routeAuth } from './auth-routes';
 import { NO_ROUTE, routeInspector } from './inspector-routes';
@@ -87,6 +88,12 @@ async function dispatch(request: IncomingMessage, url: URL, context: RouteContex
     }
 
     return call;
+  }
+
+  const mocksAnswer = await routeMocks(request, url, engine);
+
+  if (mocksAnswer !== NOT_A_MOCKS_ROUTE) {
+    return mocksAnswer;
   }
 
   const replayAnswer = await routeReplay(request, url, engine);

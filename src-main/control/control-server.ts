@@ -85,6 +85,10 @@ export class ControlServer {
     this.server = server;
     this.sockets = sockets;
 
+    const onMockRules = (): void => this.hub.push({ kind: 'mock-rules-changed', rules: engine.mockRules.list() });
+    engine.mockRules.on('changed', onMockRules);
+    this.detach.push(() => engine.mockRules.off('changed', onMockRules));
+
     const onCallReplay = (progress: CallReplayProgress): void => this.hub.push({ kind: 'call-replay-progress', progress });
     engine.on('call-replay-progress', onCallReplay);
     this.detach.push(() => engine.off('call-replay-progress', onCallReplay));

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import type { Database, Statement } from 'better-sqlite3';
 import type { MockMode, MockRule, MockRuleRecord } from '../contract/mocks';
 import { SwitchboardError } from '../core/errors';
@@ -45,8 +46,9 @@ function definitionOf(rule: MockRule, previousResume: Exclude<MockMode, 'off'> =
 /**
  * Stores mock rules in order. Callers validate rules before they get here. Positions stay
  * 0..n-1 after every change, and names stay unique because exchanges record the rule by name.
+ * Emits `changed` after each change made through this store.
  */
-export class MockRuleStore {
+export class MockRuleStore extends EventEmitter<{ changed: [] }> {
   private readonly db: Database;
   private readonly selectAll: Statement;
   private readonly selectOne: Statement;
@@ -57,6 +59,7 @@ export class MockRuleStore {
   private localChanges = 0;
 
   constructor(db: Database) {
+    super();
     this.db = db;
     this.selectAll = db.prepare('SELECT * FROM mock_rules ORDER BY position, id');
     this.selectOne = db.prepare('SELECT * FROM mock_rules WHERE id = ?');
@@ -211,6 +214,7 @@ export class MockRuleStore {
   private change<T>(work: () => T): T {
     const result = this.db.transaction(work)();
     this.localChanges += 1;
+    this.emit('changed');
     return result;
   }
 }
