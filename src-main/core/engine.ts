@@ -160,7 +160,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       agents: this.agents,
       settings: this.settingsValue,
       target: this.target,
-      signing: replaySigningFor(null),
+      signing: replaySigningFor(this.auth),
       onStarted: (exchange) => this.emit('exchange-started', exchange),
       onFinished: (exchange) => this.onFinished(exchange),
     };

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExchangeSummary } from '../../../src-main/contract/exchange';
@@ -193,6 +194,26 @@ describe('replaying one exchange', () => {
     expect(unedited.signature).toBe('original');
     expect(edited.signature).toBe('stale');
     expect(rawHeader(target.received[2]?.rawHeaders ?? [], 'x-signature')).toBe('abc123');
+  });
+
+  it('re-signs edited replays with a configured HMAC secret', async () => {
+    running.engine.auth.update({ default: { scheme: 'hmac', secretKey: 'replay-secret' } });
+    const original = await recordExchange(running, vapiEvent('tool-calls', 'call-hmac'), {
+      headers: ['Content-Type', 'application/json', 'x-signature', 'recorded', 'x-timestamp', '1768498297300'],
+    });
+    const before = Date.now();
+
+    const replay = await running.engine.replay(original.id, { set: [{ pointer: '/message/extra', value: 'é' }] });
+
+    const sent = target.received[1];
+    const timestamp = rawHeader(sent?.rawHeaders ?? [], 'x-timestamp') as string;
+    const expected = createHmac('sha256', 'replay-secret')
+      .update(Buffer.concat([Buffer.from(`${timestamp}.`), sent?.body as Buffer]))
+      .digest('hex');
+    expect(rawHeader(sent?.rawHeaders ?? [], 'x-signature')).toBe(expected);
+    expect(Number(timestamp)).toBeGreaterThanOrEqual(before);
+    expect(replay.signature).toBe('hmac-sha256');
+    expect(replay.edited).toBe(true);
   });
 
   it('leaves unsigned replays without a signature', async () => {
