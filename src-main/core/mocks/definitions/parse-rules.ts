@@ -6,6 +6,15 @@ import { ruleFileSchema, ruleSchema } from './rule-schema';
 /** Fields a rule may carry, for "did you mean" hints on misspelt keys. */
 const KNOWN_KEYS = ['rules', 'name', 'match', 'mode', 'result', 'error', 'message', 'response', 'delayMs', 'sequence', 'sequenceEnd', 'type', 'tool', 'phoneNumber', 'customerNumber', 'assistant', 'path', 'when', 'pointer', 'equals', 'contains', 'exists', 'status', 'headers', 'body'];
 
+/** What to write for a required field that is missing, by its dotted path within a rule or file. */
+const MISSING_HINTS: Record<string, string> = {
+  rules: 'the file needs a "rules" array, such as {"rules": [ ... ]}',
+  name: 'add "name": "a unique name"; it is recorded with every exchange the rule answers',
+  match: 'add "match": {"type": "tool-calls"} with the message.type to answer',
+  'match.type': 'add "type" with the message.type to answer, such as "tool-calls" or "assistant-request"',
+  mode: 'add "mode": "always", "fallback" or "off"',
+};
+
 /**
  * Validates one rule. Returns the rule, or the problems found, each naming the field and the fix.
  * `index` is the rule's place in its file, used in the messages.
@@ -104,7 +113,7 @@ function problemFromIssue(issue: z.core.$ZodIssue, index: number | null, ruleNam
   }
 
   if (issue.code === 'invalid_type' && issue.input === undefined) {
-    return { index, ruleName, field, message: `missing; ${issue.message.startsWith('Invalid input') ? `add it (${issue.expected})` : issue.message}` };
+    return { index, ruleName, field, message: `missing; ${MISSING_HINTS[field] ?? `add it (${issue.expected})`}` };
   }
 
   return { index, ruleName, field, message: issue.message };
