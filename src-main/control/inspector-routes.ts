@@ -63,7 +63,7 @@ export async function routeInspector(request: IncomingMessage, url: URL, context
       throw new SwitchboardError('invalid_request', `Invalid simulation speed ${JSON.stringify(speed)}. Give a number such as 1 (real time) or 10.`);
     }
 
-    return simulateCall(engine.receiveUrl, speed === undefined ? {} : { speed });
+    return simulateCall(engine.receiveUrl, { ...(speed === undefined ? {} : { speed }), sign: (outgoing) => engine.auth.sign(outgoing) });
   }
 
   return NO_ROUTE;

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import type { AuthHeaders } from '../contract/auth';
 import type { SimulationStarted } from '../contract/inspector';
 import { SwitchboardError } from './errors';
 import { simulatedCallEvents } from './simulated-call';
@@ -9,14 +10,18 @@ export const SIMULATION_PATH = '/';
 export interface SimulationOptions {
   /** Divides every delay: 1 plays the call in real time (about 19 s), 1000 sends it at once. */
   speed?: number;
+  /** Authenticates each event as Vapi would, for the exact bytes sent; null leaves it unsigned. */
+  sign?: (request: { method: string; url: string; body: Uint8Array }) => AuthHeaders | null;
 }
 
-function post(url: string, body: Buffer): Promise<void> {
+function post(url: string, body: Buffer, sign: SimulationOptions['sign']): Promise<void> {
+  const auth = sign?.({ method: 'POST', url, body })?.headers ?? [];
+
   return new Promise((resolve, reject) => {
     const request = http.request(url, {
       method: 'POST',
       agent: false,
-      headers: { 'Content-Type': 'application/json', 'Content-Length': body.length, 'User-Agent': 'Switchboard call simulator' },
+      headers: { 'Content-Type': 'application/json', 'Content-Length': body.length, 'User-Agent': 'Switchboard call simulator', ...Object.fromEntries(auth) },
     });
     request.on('response', (response) => {
       response.resume();
@@ -51,7 +56,7 @@ export function simulateCall(receiveUrl: string, options: SimulationOptions = {}
     }
 
     // NOTE: the receiver records these as received events; nothing marks them as simulated.
-    await post(url, Buffer.from(JSON.stringify(event.body)));
+    await post(url, Buffer.from(JSON.stringify(event.body)), options.sign);
     const next = events[index + 1];
 
     if (next !== undefined) {

@@ -9,6 +9,7 @@ import { CallView } from './calls/CallView';
 import { DetailPane } from './inspector/DetailPane';
 import { ExchangeList } from './inspector/ExchangeList';
 import { FilterBar } from './inspector/FilterBar';
+import { AuthSettingsSection } from './auth/AuthSettingsSection';
 import { SettingsPage } from './settings/SettingsPage';
 import { ConnectionBanner } from './shell/ConnectionBanner';
 import { StatusBar } from './shell/StatusBar';
@@ -57,7 +58,12 @@ function Inspector() {
               {view !== 'settings' && <FilterBar searchRef={searchRef} />}
               {view === 'exchanges' && <ExchangeList />}
               {view === 'calls' && <CallView />}
-              {view === 'settings' && <SettingsPage />}
+              {view === 'settings' && (
+                <div className="settings-stack">
+                  <SettingsPage />
+                  <AuthSettingsSection />
+                </div>
+              )}
             </div>
           </Panel>
           {detailOpen && (

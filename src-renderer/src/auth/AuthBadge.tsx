@@ -7,21 +7,24 @@ interface AuthBadgeProps {
   reason: string | null;
   /** Leave out `not_configured`, as the list does, so unchecked rows stay quiet. */
   hideUnchecked?: boolean;
+  /** Show only the symbol and `auth`, for narrow list cells; the full words stay in the tooltip. */
+  compact?: boolean;
 }
 
-/** The authentication result of an exchange as a symbol and a word, with the reason on hover. */
-export function AuthBadge({ auth, reason, hideUnchecked = false }: AuthBadgeProps) {
+/** Shows the authentication result of an exchange as a symbol and a word, with the reason on hover. */
+export function AuthBadge({ auth, reason, hideUnchecked = false, compact = false }: AuthBadgeProps) {
   if (auth === null || (hideUnchecked && auth === 'not_configured')) {
     return null;
   }
 
   const look = authLook(auth);
-  const why = reasonText(reason);
+  const reasonWords = reasonText(reason);
+  const words = reasonWords === null ? look.label : `${look.label}: ${reasonWords}`;
 
   return (
-    <span className={`auth-badge tone-${look.tone}`} title={why === null ? look.label : `${look.label}: ${why}`} data-testid="auth-badge" data-auth={auth}>
+    <span className={`auth-badge tone-${look.tone}`} title={words} aria-label={words} data-testid="auth-badge" data-auth={auth}>
       <span aria-hidden="true">{look.symbol}</span>
-      <span>{why === null ? look.label : `${look.label}: ${why}`}</span>
+      <span aria-hidden="true">{compact ? 'auth' : words}</span>
     </span>
   );
 }

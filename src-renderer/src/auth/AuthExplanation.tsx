@@ -14,7 +14,7 @@ interface AuthExplanationProps {
 }
 
 /**
- * What the authentication check expected and what arrived, with the exact signed bytes, so a
+ * Shows what the authentication check expected and what arrived, with the exact signed bytes, so a
  * developer can reproduce the value. Loads the recorded explanation of one exchange.
  */
 export function AuthExplanation({ exchangeId, auth, authReason }: AuthExplanationProps) {
@@ -72,7 +72,7 @@ function CheckDetails({ check }: { check: AuthCheck }) {
         {check.received.map(({ name, value }) => (
           <div key={name} style={{ display: 'contents' }}>
             <dt>{name}</dt>
-            <dd>{value === null ? <span className="muted">(absent)</span> : value === '' ? <span className="muted">(empty)</span> : value}</dd>
+            <dd>{value === null || value === '' ? <span className="muted">{value === null ? '(absent)' : '(empty)'}</span> : value}</dd>
           </div>
         ))}
       </dl>

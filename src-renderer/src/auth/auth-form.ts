@@ -32,7 +32,7 @@ export interface AuthDraft {
   rules: RuleDraft[];
 }
 
-/** A new rule with Vapi's defaults. */
+/** Creates a rule with Vapi's defaults. */
 export function emptyRule(path: string): RuleDraft {
   return {
     path,
@@ -94,19 +94,19 @@ export function draftFromView(view: AuthSettingsView): AuthDraft {
 }
 
 function configInput(rule: RuleDraft): AuthConfigInput {
-  const secret = rule.secret === '' ? {} : null;
+  const typed = rule.secret !== '';
 
   switch (rule.scheme) {
     case 'none':
       return { scheme: 'none' };
     case 'secret':
-      return { scheme: 'secret', ...(secret ?? { secret: rule.secret }), headerName: rule.headerName.trim() === '' ? null : rule.headerName.trim() };
+      return { scheme: 'secret', ...(typed ? { secret: rule.secret } : {}), headerName: rule.headerName.trim() === '' ? null : rule.headerName.trim() };
     case 'bearer':
-      return { scheme: 'bearer', ...(secret ?? { token: rule.secret }), headerName: rule.headerName.trim() === '' ? 'Authorization' : rule.headerName.trim(), bearerPrefixEnabled: rule.bearerPrefixEnabled };
+      return { scheme: 'bearer', ...(typed ? { token: rule.secret } : {}), headerName: rule.headerName.trim() === '' ? 'Authorization' : rule.headerName.trim(), bearerPrefixEnabled: rule.bearerPrefixEnabled };
     case 'hmac':
       return {
         scheme: 'hmac',
-        ...(secret ?? { secretKey: rule.secret }),
+        ...(typed ? { secretKey: rule.secret } : {}),
         algorithm: rule.algorithm,
         signatureHeader: rule.signatureHeader,
         timestampHeader: rule.timestampHeader,
@@ -123,7 +123,7 @@ function configInput(rule: RuleDraft): AuthConfigInput {
   }
 }
 
-/** The settings to send; a secret field left empty is left out, so the core keeps the saved one. */
+/** Builds the settings to send. A secret field left empty is left out, so the core keeps the saved one. */
 export function inputFromDraft(draft: AuthDraft): AuthSettingsInput {
   const [defaultRule, ...pathRules] = draft.rules;
   return {

@@ -1,7 +1,7 @@
 import type { AuthReason, AuthScheme } from '../../../src-main/contract/auth';
 import type { AuthState } from '../../../src-main/contract/exchange';
 
-/** How an auth state reads: a symbol and a word, with a tone for colour. Colour never stands alone. */
+/** The look of an auth state: a symbol and a word, with a tone for colour. Colour is never used alone. */
 export interface AuthLook {
   symbol: string;
   label: string;

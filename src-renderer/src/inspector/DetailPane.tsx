@@ -1,4 +1,5 @@
 import type { ExchangeView } from '../../../src-main/contract/inspector';
+import { AuthExplanation } from '../auth/AuthExplanation';
 import { formatDuration } from '../format/format';
 import { exchangesStore } from '../state/exchanges-store';
 import { useDetail } from '../state/detail-store';
@@ -64,12 +65,7 @@ export function DetailPane() {
           </ul>
         )}
         {exchange.mockRule !== null && <p className="tone-mocked">M answered by mock rule “{exchange.mockRule}”</p>}
-        {exchange.auth !== null && exchange.auth !== 'not_configured' && (
-          <p className={exchange.auth === 'valid' ? 'health-ok' : 'health-bad'}>
-            Authentication: {exchange.auth}
-            {exchange.authReason === null ? '' : ` (${exchange.authReason})`}
-          </p>
-        )}
+        <AuthExplanation exchangeId={exchange.id} auth={exchange.auth} authReason={exchange.authReason} />
         <div className="sides">
           <MessageSide
             title="Request"

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { ExchangeSummary } from '../../../src-main/contract/exchange';
+import { AuthBadge } from '../auth/AuthBadge';
 import { eventColor } from '../format/event-colors';
 import { formatClock, formatDuration } from '../format/format';
 import { outcomeLook, statusText } from '../format/outcome';
@@ -61,7 +62,8 @@ export const ExchangeRow = memo(function ExchangeRow({ exchange, selected, top, 
             {' '}
             ⚠
           </span>
-        )}
+        )}{' '}
+        <AuthBadge auth={exchange.auth} reason={exchange.authReason} hideUnchecked compact />
       </span>
       <CopyableId id={exchange.callId} label="call id" />
       <span className="mono" title={tools}>
