@@ -107,6 +107,8 @@ export interface TimelineEvent {
   offsetMs: number;
   /** A one-line summary of what the event carried, such as the transcript text or the new status. */
   headline: string | null;
+  /** True for a partial transcript, which a later final transcript replaces. */
+  partial: boolean;
 }
 
 /** Everything the calls view shows for one call. */

@@ -98,6 +98,7 @@ export function buildCallTimeline(store: ExchangeStore, callId: string): CallTim
     exchange: summary,
     offsetMs: summary.receivedAt - startedAt,
     headline: eventHeadline(summary, facts),
+    partial: summary.type === 'transcript' && facts.transcriptType === 'partial',
   }));
 
   const toolRows = shown.filter((row) => row.summary.type === 'tool-calls');

@@ -55,7 +55,7 @@ function Inspector() {
           <Separator className="splitter" />
           <Panel id="main" minSize="25%">
             <div className="pane">
-              {view !== 'settings' && <FilterBar searchRef={searchRef} />}
+              {view === 'exchanges' && <FilterBar searchRef={searchRef} />}
               {view === 'exchanges' && <ExchangeList />}
               {view === 'calls' && <CallView />}
               {view === 'settings' && (

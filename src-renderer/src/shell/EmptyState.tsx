@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { SimulationStarted } from '../../../src-main/contract/inspector';
 import { ApiError, callApi } from '../api/control-client';
 import { useRuntime } from '../state/runtime-store';
-import { copyText } from '../state/ui-store';
+import { copyText, uiStore } from '../state/ui-store';
 
 function Command({ text }: { text: string }) {
   return (
@@ -22,7 +22,9 @@ export function EmptyState() {
     setStatus('Starting a simulated call…');
     try {
       const started = await callApi<SimulationStarted>('/api/simulate-call', { method: 'POST', body: { speed: 1 } });
-      setStatus(`Sending ${started.eventCount} events of call ${started.callId.slice(0, 8)} over about 19 s.`);
+      // The list replaces this page with the first event, so the confirmation goes in a toast.
+      uiStore.getState().showToast(`Simulating call ${started.callId.slice(0, 8)}: ${started.eventCount} events over about 19 s`);
+      setStatus(null);
     } catch (error) {
       setStatus(error instanceof ApiError ? error.message : String(error));
     }

@@ -22,7 +22,7 @@ export function useKeyboard(searchRef: React.RefObject<HTMLInputElement | null>)
 
       if (event.key === '/') {
         event.preventDefault();
-        if (view === 'settings') uiStore.getState().setView('exchanges');
+        if (view !== 'exchanges') uiStore.getState().setView('exchanges');
         requestAnimationFrame(() => searchRef.current?.focus());
       } else if (view === 'settings') {
         return;
