@@ -127,6 +127,7 @@ export async function handleExchange(request: IncomingMessage, response: ServerR
     return;
   }
 
+  await context.store.afterCommit();
   await forwardAndRelay(request, response, context, target, inFlight, fields.type, rawUrl, requestHeaders);
 }
 

@@ -63,9 +63,10 @@ const DEFAULT_LIMIT = 200;
 const MAX_LIMIT = 10_000;
 
 /**
- * Reads and writes exchanges and calls. Requests are inserted at once, so a crash keeps them;
- * results are queued and written together in one transaction per event-loop turn, so a burst of
- * replies costs one commit.
+ * Reads and writes exchanges and calls. Every write of one event-loop turn goes into one
+ * transaction, committed by `flush` in that turn's check phase: a burst of requests and replies
+ * costs one commit. Requests are written before they are forwarded, and their transaction commits
+ * before any reply from the target can be read, so a crash keeps every request that was forwarded.
  */
 export class ExchangeStore {
   /** Reads one call's events and bodies for its timeline. */
@@ -81,6 +82,10 @@ export class ExchangeStore {
   private readonly queryCache = new Map<string, Statement>();
   private pending: { id: number; result: ExchangeResult; requestBody: Uint8Array; resolve: () => void; reject: (error: unknown) => void }[] = [];
   private flushScheduled = false;
+  private turnOpen = false;
+  private commitWaiters: (() => void)[] = [];
+  private readonly beginTurn: Statement;
+  private readonly commitTurnStatement: Statement;
 
   constructor(db: Database) {
     this.db = db;
@@ -120,6 +125,8 @@ export class ExchangeStore {
         error_message = @errorMessage, mock_rule = @mockRule, checks = @checks
       WHERE id = @id`);
 
+    this.beginTurn = db.prepare('BEGIN');
+    this.commitTurnStatement = db.prepare('COMMIT');
     this.insertText = db.prepare('INSERT INTO exchange_text (rowid, body) VALUES (?, ?)');
     this.selectSummary = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM exchanges WHERE id = ?`);
     this.selectDetail = db.prepare('SELECT * FROM exchanges WHERE id = ?');
@@ -128,6 +135,7 @@ export class ExchangeStore {
 
   /** Inserts a received request and updates its call; returns the new exchange id. */
   insert(exchange: NewExchange): number {
+    this.openTurnTransaction();
     const run = this.db.transaction((): number => {
       const info = this.insertExchange.run({
         receivedAt: exchange.receivedAt,
@@ -178,12 +186,37 @@ export class ExchangeStore {
   finish(id: number, requestBody: Uint8Array, result: ExchangeResult): Promise<void> {
     return new Promise((resolve, reject) => {
       this.pending.push({ id, result, requestBody, resolve, reject });
-
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        setImmediate(() => this.flush());
-      }
+      this.scheduleFlush();
     });
+  }
+
+  /**
+   * Resolves once this turn's writes are committed, or their commit failed (the failure reaches
+   * the `finish` promises). The handler waits for it so a request is on disk before it is forwarded.
+   */
+  afterCommit(): Promise<void> {
+    if (!this.turnOpen) {
+      return Promise.resolve();
+    }
+
+    return new Promise((resolve) => this.commitWaiters.push(resolve));
+  }
+
+  private scheduleFlush(): void {
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  /** Starts the transaction that `flush` commits, unless a transaction is already open. */
+  private openTurnTransaction(): void {
+    if (!this.db.inTransaction) {
+      this.beginTurn.run();
+      this.turnOpen = true;
+    }
+
+    this.scheduleFlush();
   }
 
   /** Commits every queued result now. A failed commit rejects the promises of that batch instead of throwing. */
@@ -192,19 +225,24 @@ export class ExchangeStore {
     const batch = this.pending;
     this.pending = [];
 
-    if (batch.length === 0) {
-      return;
-    }
-
     try {
-      this.commitResults(batch);
+      if (batch.length > 0) {
+        this.commitResults(batch);
+      }
+
+      this.commitTurn();
     } catch (error) {
+      this.rollBackTurn();
+      this.releaseCommitWaiters();
+
       for (const entry of batch) {
         entry.reject(error);
       }
 
       return;
     }
+
+    this.releaseCommitWaiters();
 
     for (const entry of batch) {
       entry.resolve();
@@ -232,6 +270,30 @@ export class ExchangeStore {
         this.insertText.run(id, searchableText(requestBody, result.responseBody));
       }
     })();
+  }
+
+  private commitTurn(): void {
+    if (this.turnOpen) {
+      this.turnOpen = false;
+      this.commitTurnStatement.run();
+    }
+  }
+
+  private releaseCommitWaiters(): void {
+    const waiters = this.commitWaiters;
+    this.commitWaiters = [];
+
+    for (const resolve of waiters) {
+      resolve();
+    }
+  }
+
+  private rollBackTurn(): void {
+    if (this.db.inTransaction) {
+      this.db.exec('ROLLBACK');
+    }
+
+    this.turnOpen = false;
   }
 
   /** Marks exchanges left `pending` by a previous run that stopped abruptly; returns how many. */

@@ -91,7 +91,8 @@ describe('openDatabase', () => {
   it('marks exchanges left pending by a crash as interrupted', () => {
     const { dbPath } = temp();
     const first = openDatabase(dbPath);
-    const id = new ExchangeStore(first).insert({
+    const firstStore = new ExchangeStore(first);
+    const id = firstStore.insert({
       receivedAt: Date.now(),
       method: 'POST',
       path: '/',
@@ -102,6 +103,8 @@ describe('openDatabase', () => {
       callFacts: {},
       targetUrl: 'http://127.0.0.1:1/',
     });
+    // Inserts commit at the end of the event-loop turn, before the request is forwarded.
+    firstStore.flush();
     first.close();
 
     const reopened = openDatabase(dbPath);
