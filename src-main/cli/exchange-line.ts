@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import type { ExchangeSummary, Outcome, ReplyCheck } from '../contract/exchange';
+import { authFailureWords } from './auth-lines';
 
 /** Words for outcomes that are not a plain success. */
 const OUTCOME_WORDS: Partial<Record<Outcome, string>> = {
@@ -64,6 +65,12 @@ export function formatExchangeLine(exchange: ExchangeSummary): string {
   if (words !== undefined) {
     const detail = exchange.outcome === 'mocked' && exchange.mockRule !== null ? `${words} by "${exchange.mockRule}"` : words;
     parts.push(exchange.outcome === 'mocked' ? pc.blue(detail) : pc.red(detail));
+  }
+
+  const auth = authFailureWords(exchange);
+
+  if (auth !== null) {
+    parts.push(pc.red(auth));
   }
 
   if (exchange.errorMessage !== null && exchange.outcome !== 'forwarded' && exchange.outcome !== 'mocked') {

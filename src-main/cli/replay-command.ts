@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
+import type { AuthSettings } from '../contract/auth';
 import type { ExchangeDetail, HeaderPair } from '../contract/exchange';
 import type { JsonPointerEdit, ReplayTiming } from '../contract/replay';
 import type { Settings } from '../contract/settings';
@@ -13,6 +14,7 @@ import { parsePointerAssignment } from '../core/replay/json-pointer';
 import { STALE_SIGNATURE } from '../core/replay/replay-headers';
 import { parseTarget } from '../core/target';
 import { openDatabase } from '../recorder/open-database';
+import { addAuthSchemeOptions, authSettingsFromOptions, type AuthCliOptions } from './auth-options';
 import { runCallReplay } from './call-replay-command';
 import { formatDuration } from './exchange-line';
 import { parseSeconds } from './options';
@@ -29,6 +31,8 @@ export interface ReplayCommandOptions {
   call?: string;
   timing: ReplayTiming;
   stopOnFailure: boolean;
+  /** Signs each replay for the bytes it sends; from the scheme flags. */
+  auth?: AuthSettings;
 }
 
 function collectSet(value: string, previous: JsonPointerEdit[]): JsonPointerEdit[] {
@@ -51,7 +55,7 @@ function collectHeader(value: string, previous: HeaderPair[]): HeaderPair[] {
 
 /** Adds the `replay` command to the program. */
 export function addReplayCommand(program: Command, dbOption: () => Option): void {
-  program
+  const command = program
     .command('replay')
     .description('Send a recorded exchange to your server again, as recorded or edited, and record the result as a replay of it.')
     .argument('[id]', 'exchange id, from "switchboard list"')
@@ -67,9 +71,10 @@ export function addReplayCommand(program: Command, dbOption: () => Option): void
     .addOption(new Option('--timing <timing>', 'with --call: "fast" sends each event as soon as the previous one finished; "original" keeps the recorded spacing').choices(['fast', 'original']).default('fast'))
     .option('--stop-on-failure', 'with --call: stop at the first event your server fails (no answer, or status 400 and above)', false)
     .addHelpText('after', '\nExits with status 1 when your server did not answer or answered with status 400 or above.')
-    .action(async (id: string | undefined, options: ReplayCommandOptions) => {
-      process.exitCode = await runReplay(id, options);
+    .action(async (id: string | undefined, options: ReplayCommandOptions & AuthCliOptions, self: Command) => {
+      process.exitCode = await runReplay(id, { ...options, auth: authSettingsFromOptions(options, self) });
     });
+  addAuthSchemeOptions(command).addHelpText('after', 'With --secret, --bearer-token or --hmac-secret, each replay is signed again for the bytes it sends.');
 }
 
 /** Runs the command and returns the exit status. */
@@ -82,7 +87,7 @@ export async function runReplay(idText: string | undefined, options: ReplayComma
 
   const settings: Partial<Settings> = options.timeout === undefined ? {} : { timeoutMs: options.timeout, timeoutMsByType: {} };
   const db = openDatabase(options.db);
-  const engine = new Engine({ db, databasePath: options.db, settings });
+  const engine = new Engine({ db, databasePath: options.db, settings, ...(options.auth === undefined ? {} : { auth: { settings: options.auth } }) });
 
   try {
     if (options.call !== undefined) {

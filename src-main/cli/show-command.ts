@@ -2,8 +2,10 @@ import pc from 'picocolors';
 import type { HeaderPair } from '../contract/exchange';
 import { SwitchboardError } from '../core/errors';
 import { bodyText, exchangeDetailJson } from '../core/exchange-json';
+import { AuthCheckStore } from '../recorder/auth-check-store';
 import { ExchangeStore } from '../recorder/exchange-store';
 import { openDatabase } from '../recorder/open-database';
+import { authCheckLines } from './auth-lines';
 import { formatDuration } from './exchange-line';
 
 export interface ShowOptions {
@@ -50,9 +52,11 @@ export function runShow(idText: string, options: ShowOptions): void {
       throw new SwitchboardError('exchange_not_found', `No exchange has id ${id} in ${options.db}. Run "switchboard list" to see the recorded ids.`);
     }
 
+    const authCheck = new AuthCheckStore(db).get(id) ?? null;
+
     if (options.json) {
       const record = exchangeDetailJson(exchange);
-      process.stdout.write(`${JSON.stringify({ ...record, receivedAt: new Date(exchange.receivedAt).toISOString() }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ ...record, receivedAt: new Date(exchange.receivedAt).toISOString(), authCheck }, null, 2)}\n`);
       return;
     }
 
@@ -66,6 +70,10 @@ export function runShow(idText: string, options: ShowOptions): void {
 
     if (exchange.errorMessage !== null) {
       lines.push(`Error:     ${exchange.errorCode ?? ''} ${exchange.errorMessage}`);
+    }
+
+    if (authCheck !== null) {
+      lines.push('', ...authCheckLines(authCheck));
     }
 
     lines.push(

@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_ENV, runCli, startListen, type ListenProcess } from '../support/cli-process';
+import { CLI_ENV, CLI_PATH, runCli, startListen, type CliResult, type ListenProcess } from '../support/cli-process';
 import { send } from '../support/http-client';
 import { replyJson, startTarget, type TargetServer } from '../support/target-server';
 import { tempFolder } from '../support/temp-db';
@@ -33,6 +34,18 @@ afterAll(async () => {
 
 function hmacHex(timestamp: string, secret = HMAC_SECRET): string {
   return createHmac('sha256', secret).update(`${timestamp}.`).update(BODY).digest('hex');
+}
+
+/** Runs the CLI without blocking this process, so the loopback target in this process can reply. */
+function runCliAsync(args: string[]): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI_PATH, ...args], { env: CLI_ENV });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 function listAuth(dbPath: string): { auth: string; authReason: string | null }[] {
@@ -109,6 +122,43 @@ describe('listen auth options', () => {
     expect(help).toContain('(default: "Authorization", env: SWITCHBOARD_BEARER_HEADER)');
     expect(help).toContain('"{timestamp}.{body}"');
     expect(help).toContain('(env: SWITCHBOARD_HMAC_SECRET)');
+  });
+});
+
+describe('show and replay', () => {
+  const dbPath = join(folder.folder, 'show.db');
+
+  beforeAll(async () => {
+    const running = await startListen(['--port', '0', '--no-inspector', '--db', dbPath, '--forward-to', target.url, '--hmac-secret', HMAC_SECRET]);
+    const timestamp = String(Date.now());
+    await send(`${running.receiveUrl}/vapi`, { body: BODY, headers: ['Content-Type', 'application/json', 'x-signature', hmacHex(timestamp, 'other'), 'x-timestamp', timestamp] });
+    await running.waitForOutput(/auth invalid \(mismatch\)/);
+    await running.stop();
+  });
+
+  it('shows the recorded explanation', () => {
+    const text = runCli(['show', '1', '--db', dbPath]).stdout;
+    const json = JSON.parse(runCli(['show', '1', '--db', dbPath, '--json']).stdout) as { authCheck: { reason: string; hmac: { signed: { bytesBase64: string } } } };
+
+    expect(text).toContain('Authentication: invalid (mismatch)');
+    expect(text).toContain('Signed bytes (base64): ');
+    expect(text).not.toContain(HMAC_SECRET);
+    expect(json.authCheck.reason).toBe('mismatch');
+    expect(Buffer.from(json.authCheck.hmac.signed.bytesBase64, 'base64').subarray(-BODY.length).equals(BODY)).toBe(true);
+  });
+
+  it('re-signs an edited replay', async () => {
+    const before = target.received.length;
+    const result = await runCliAsync(['replay', '1', '--db', dbPath, '--to', target.url, '--set', '/message/status="edited"', '--hmac-secret', HMAC_SECRET, '--json']);
+    const sent = target.received[before];
+    const header = (name: string): string => sent?.rawHeaders[sent.rawHeaders.findIndex((candidate) => candidate.toLowerCase() === name) + 1] ?? '';
+    const expected = createHmac('sha256', HMAC_SECRET).update(`${header('x-timestamp')}.`).update(sent?.body ?? Buffer.alloc(0)).digest('hex');
+
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).signature).toBe('hmac-sha256');
+    expect(sent?.body.toString()).toContain('"edited"');
+    expect(header('x-signature')).toBe(expected);
+    expect(result.stdout + result.stderr).not.toContain(HMAC_SECRET);
   });
 });
 
