@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import pc from 'picocolors';
 import type { AuthSettings } from '../contract/auth';
+import type { PruneReport } from '../contract/history';
 import type { Settings } from '../contract/settings';
 import { ControlServer } from '../control/control-server';
 import { Engine } from '../core/engine';
@@ -12,8 +13,9 @@ import { createErrorReporter } from './error-reporter';
 import { formatExchangeLine } from './exchange-line';
 import { loadAndWatchRuleFile } from './mock-file';
 import { openBrowser } from './open-browser';
+import { retentionBannerLine, retentionSettingsFromOptions, type RetentionCliOptions } from './retention-options';
 
-export interface ListenOptions {
+export interface ListenOptions extends RetentionCliOptions {
   forwardTo?: string;
   port: number;
   host: string;
@@ -62,6 +64,7 @@ export async function runListen(options: ListenOptions, version: string, rendere
     timeoutMs: options.timeout ?? DEFAULT_SETTINGS.timeoutMs,
     timeoutMsByType: { ...DEFAULT_SETTINGS.timeoutMsByType, ...options.typeTimeout },
     bodyLimitBytes: options.bodyLimit ?? DEFAULT_SETTINGS.bodyLimitBytes,
+    ...retentionSettingsFromOptions(options),
   };
   const db = openDatabase(options.db);
   const engine = new Engine({ db, databasePath: options.db, settings, ...(options.auth === undefined ? {} : { auth: { settings: options.auth } }) });
@@ -85,6 +88,8 @@ export async function runListen(options: ListenOptions, version: string, rendere
   const reportError = createErrorReporter();
   engine.on('record-error', (error) => reportError('recording failed, the request was still forwarded', error));
   engine.on('internal-error', (error) => reportError('request handling failed', error));
+  engine.on('history-error', (error) => reportError('pruning the history failed, recording goes on', error));
+  engine.on('history-pruned', (report) => process.stderr.write(`${pc.dim(prunedLine(report))}\n`));
 
   const lines = [
     `${pc.bold('Switchboard')} ${version}`,
@@ -93,6 +98,7 @@ export async function runListen(options: ListenOptions, version: string, rendere
     `Database:     ${options.db}`,
     ...(mockFile === null ? [] : [mockFile.bannerLine]),
     authBannerLine(engine.auth.settings),
+    ...[retentionBannerLine(engine.settings)].filter((line): line is string => line !== null),
   ];
 
   if (control !== null) {
@@ -112,6 +118,11 @@ export async function runListen(options: ListenOptions, version: string, rendere
     await engine.stop(5_000);
     db.close();
   });
+}
+
+function prunedLine(report: PruneReport): string {
+  const why = { age: 'past --keep-days', calls: 'past --keep-calls', size: 'over --keep-mb', clear: 'history cleared' }[report.reason];
+  return `Deleted ${report.exchanges} exchanges and ${report.calls} calls (${why}).`;
 }
 
 /** Folder of the built inspector next to the built CLI. */

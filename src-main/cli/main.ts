@@ -11,6 +11,8 @@ import { collectTypeTimeout, parseCount, parsePort, parseSeconds, parseSize } fr
 import { addReplayCommand } from './replay-command';
 import { runShow } from './show-command';
 import { addSignCommand } from './sign-command';
+import { addClearCommand } from './clear-command';
+import { addRetentionOptions, type RetentionCliOptions } from './retention-options';
 
 function dbOption(): Option {
   return new Option('--db <file>', 'SQLite database file (env SWITCHBOARD_DB)').default(defaultDatabasePath());
@@ -49,10 +51,11 @@ function buildProgram(): Command {
     .option('--mocks <file>', 'mock rule file to load at start and again whenever it changes (rules with a stored name are replaced); see docs/mock-rules.md')
     .option('--open', 'open the inspector in the default browser once started', false)
     .addHelpText('after', '\nTimeouts are in seconds and the defaults (20, and 7 for assistant-request) stay inside Vapi\'s deadlines.')
-    .action(async (options: ListenOptions & AuthCliOptions, command: Command) => {
+    .action(async (options: ListenOptions & AuthCliOptions & RetentionCliOptions, command: Command) => {
       await runListen({ ...options, auth: authSettingsFromOptions(options, command) }, pkg.version, builtRendererDir(__dirname));
     });
   addRejectOption(addAuthSchemeOptions(listen));
+  addRetentionOptions(listen);
 
   program
     .command('list')
@@ -76,6 +79,7 @@ function buildProgram(): Command {
   addSignCommand(program);
 
   addMocksCommand(program, dbOption);
+  addClearCommand(program, dbOption);
 
   return program;
 }

@@ -25,6 +25,7 @@ export type ErrorCode =
   | 'forbidden_origin'
   | 'not_found'
   | 'invalid_request'
+  | 'confirmation_required'
   | 'invalid_json'
   | 'invalid_json_pointer'
   | 'undecodable_body'

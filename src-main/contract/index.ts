@@ -5,3 +5,4 @@ export * from './api';
 export * from './replay';
 export * from './inspector';
 export * from './auth';
+export * from './history';

@@ -12,6 +12,12 @@ export interface Settings {
   timeoutMsByType: Record<string, number>;
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
+  /** Keep only the exchanges of this many most recently active calls; null keeps every call. */
+  keepCalls: number | null;
+  /** Keep only exchanges received within this many days; null keeps them at any age. */
+  keepDays: number | null;
+  /** Keep the recorded data under this many MiB by pruning the oldest exchanges; null sets no limit. */
+  keepMegabytes: number | null;
 }
 
 /** Where the running core can be reached, as shown in banners and the status bar. */

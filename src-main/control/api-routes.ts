@@ -9,6 +9,7 @@ import { NOT_A_MOCKS_ROUTE, routeMocks } from './mock-routes';
 import { NOT_A_REPLAY_ROUTE, routeReplay } from './replay-routes';
 import { NOT_AN_AUTH_ROUTE, routeAuth } from './auth-routes';
 import { NO_ROUTE, routeInspector } from './inspector-routes';
+import { NOT_A_HISTORY_ROUTE, routeHistory } from './history-routes';
 import type { StatusTicker } from './status-ticker';
 
 const MAX_SETTINGS_BODY_BYTES = 64 * 1024;
@@ -106,6 +107,12 @@ async function dispatch(request: IncomingMessage, url: URL, context: RouteContex
 
   if (authAnswer !== NOT_AN_AUTH_ROUTE) {
     return authAnswer;
+  }
+
+  const historyAnswer = await routeHistory(request, url, engine);
+
+  if (historyAnswer !== NOT_A_HISTORY_ROUTE) {
+    return historyAnswer;
   }
 
   throw new SwitchboardError('not_found', `No API route ${method} ${path}.`);

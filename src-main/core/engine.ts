@@ -16,6 +16,8 @@ import { CallReplayRuns } from './replay/call-replay-runs';
 import { replayDraftFor } from './replay/replay-draft';
 import { replayExchange, type ReplayContext, type ReplayOptions } from './replay/replay-exchange';
 import { replaySigningFor } from './replay/replay-signing';
+import type { PruneReport } from '../contract/history';
+import { HistoryMaintenance } from './history-maintenance';
 import { createTargetAgents, type TargetAgents } from './send-to-target';
 import { DEFAULT_SETTINGS, mergeSettings } from './settings';
 import { parseTarget, type Target } from './target';
@@ -26,6 +28,10 @@ export interface EngineEvents {
   'call-updated': [call: CallSummary];
   'settings-changed': [settings: Settings];
   'call-replay-progress': [progress: CallReplayProgress];
+  /** Exchanges were deleted by a retention limit or by `clearHistory`. */
+  'history-pruned': [report: PruneReport];
+  /** Background pruning or checkpointing failed; recording goes on and the next check retries. */
+  'history-error': [error: unknown];
 }
 
 export interface EngineOptions {
@@ -54,6 +60,7 @@ export class Engine extends EventEmitter<EngineEvents> {
   private readonly inFlight = new Set<Promise<void>>();
   /** Whole-call replays started by `replayCall`, for status queries and cancelling. */
   readonly callReplays = new CallReplayRuns();
+  private readonly history: HistoryMaintenance;
 
   constructor(options: EngineOptions) {
     super();
@@ -64,6 +71,10 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.auth = new RequestAuth(new AuthCheckStore(options.db), options.auth);
     this.mockRules = new MockRuleStore(options.db);
     this.mocks = new MockRuntime(this.mockRules);
+    this.history = new HistoryMaintenance(options.db, () => this.settingsValue, {
+      onPruned: (report) => this.emit('history-pruned', report),
+      onError: (error) => this.emit('history-error', error),
+    });
   }
 
   get settings(): Settings {
@@ -91,6 +102,15 @@ export class Engine extends EventEmitter<EngineEvents> {
     }
 
     this.server = await this.listen(this.settingsValue.host, this.settingsValue.port);
+    this.history.start();
+  }
+
+  /**
+   * Deletes every finished exchange and the calls left without exchanges, in small batches while
+   * recording goes on. Exchanges still in flight stay.
+   */
+  clearHistory(): Promise<PruneReport> {
+    return this.history.clear();
   }
 
   /**
@@ -109,6 +129,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       previous?.close();
     }
 
+    this.history.settingsChanged(this.settingsValue, next);
     this.settingsValue = next;
     this.target = nextTarget;
     this.emit('settings-changed', next);
@@ -136,6 +157,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     await this.callReplays.cancelAll();
     this.agents.http.destroy();
     this.agents.https.destroy();
+    await this.history.stop();
     this.store.flush();
   }
 

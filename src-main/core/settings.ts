@@ -17,6 +17,9 @@ export const DEFAULT_SETTINGS: Settings = {
   timeoutMs: 20_000,
   timeoutMsByType: { 'assistant-request': 7_000 },
   bodyLimitBytes: 16 * 1024 * 1024,
+  keepCalls: null,
+  keepDays: null,
+  keepMegabytes: null,
 };
 
 const MAX_TIMEOUT_MS = 10 * 60 * 1000;
@@ -38,6 +41,9 @@ export const settingsSchema = z.object({
     .int()
     .min(1024, 'the body limit must be at least 1 KiB')
     .max(1024 * 1024 * 1024, 'the body limit must be at most 1 GiB'),
+  keepCalls: z.number().int().min(1, 'keep at least 1 call, or set null to keep every call').nullable(),
+  keepDays: z.number().positive('keep more than 0 days, or set null to keep every age').max(36_500).nullable(),
+  keepMegabytes: z.number().int().min(1, 'keep at least 1 MiB, or set null for no size limit').nullable(),
 });
 
 /** Validates a partial settings change against the current settings and returns the merged result. */

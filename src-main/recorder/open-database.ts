@@ -13,6 +13,14 @@ export interface OpenDatabaseOptions {
   readonly?: boolean;
 }
 
+/** The native binding each database was opened with, for worker threads that open the same file. */
+const bindings = new WeakMap<Database, string>();
+
+/** The `nativeBinding` path `db` was opened with, or undefined for the default build. */
+export function nativeBindingOf(db: Database): string | undefined {
+  return bindings.get(db);
+}
+
 /**
  * Opens (creating when needed) a recording database, applies pending migrations and sets WAL.
  * Rejects a database written by a newer Switchboard, so an old build never damages it.
@@ -64,6 +72,10 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   } catch (error) {
     db.close();
     throw error instanceof SwitchboardError ? error : databaseOpenError(file, error, readonly);
+  }
+
+  if (options.nativeBinding !== undefined) {
+    bindings.set(db, options.nativeBinding);
   }
 
   return db;

@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
+import type { Command, Option } from 'commander';
+import { SwitchboardError } from '../core/errors';
+import { HistoryPruner } from '../recorder/history-pruner';
+import { openDatabase } from '../recorder/open-database';
+import { RetentionRunner } from '../recorder/retention';
+
+interface ClearOptions {
+  db: string;
+  yes: boolean;
+}
+
+async function confirmed(question: string): Promise<boolean> {
+  const prompt = createInterface({ input: process.stdin, output: process.stderr });
+
+  try {
+    const answer = await prompt.question(question);
+    return /^(y|yes)$/i.test(answer.trim());
+  } finally {
+    prompt.close();
+  }
+}
+
+/** Deletes every recorded exchange and call from a database, after confirmation, and gives the space back when it can. */
+async function runClear(options: ClearOptions): Promise<void> {
+  if (!existsSync(options.db)) {
+    throw new SwitchboardError('invalid_option', `There is no database at ${options.db}, so there is nothing to clear. Pass --db with the file "switchboard listen" printed.`, {
+      file: options.db,
+    });
+  }
+
+  const db = openDatabase(options.db);
+
+  try {
+    const before = new HistoryPruner(db).counts();
+
+    if (before.exchanges === 0 && before.calls === 0) {
+      process.stdout.write(`The history in ${options.db} is already empty.\n`);
+      return;
+    }
+
+    if (!options.yes) {
+      if (!process.stdin.isTTY) {
+        throw new SwitchboardError(
+          'confirmation_required',
+          `Clearing deletes ${before.exchanges} exchanges and ${before.calls} calls from ${options.db} and cannot be undone. Run it in a terminal to confirm, or pass --yes.`,
+        );
+      }
+
+      if (!(await confirmed(`Delete ${before.exchanges} exchanges and ${before.calls} calls from ${options.db}? This cannot be undone. [y/N] `))) {
+        process.stdout.write('Nothing was deleted.\n');
+        return;
+      }
+    }
+
+    // Rows left pending belong to a Switchboard that stopped abruptly, or to one recording now,
+    // whose later update of a deleted row changes nothing.
+    const report = await new RetentionRunner(db, () => ({ keepCalls: null, keepDays: null, keepMegabytes: null })).clear({ includePending: true });
+    process.stdout.write(`Deleted ${report.exchanges} exchanges and ${report.calls} calls from ${options.db}.\n`);
+    process.stdout.write(`${shrink(db)}\n`);
+  } finally {
+    db.close();
+  }
+}
+
+/** Gives freed pages back to the file system; another process with the file open makes VACUUM fail, which is harmless. */
+function shrink(db: ReturnType<typeof openDatabase>): string {
+  try {
+    db.exec('VACUUM');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    return 'The database file was compacted.';
+  } catch (error) {
+    return `The file keeps its size for now (${(error as Error).message}); new recordings reuse the freed space.`;
+  }
+}
+
+export function addClearCommand(program: Command, dbOption: () => Option): void {
+  program
+    .command('clear')
+    .description('Delete every recorded exchange and call from the database, then compact the file.')
+    .addOption(dbOption())
+    .option('--yes', 'do not ask for confirmation (needed when not run in a terminal)', false)
+    .action((options: ClearOptions) => runClear(options));
+}

@@ -1,0 +1,59 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import type { Settings } from '../contract/settings';
+
+/** The retention flags of `switchboard listen`, as commander parses them. */
+export interface RetentionCliOptions {
+  keepCalls?: number;
+  keepDays?: number;
+  keepMb?: number;
+}
+
+function parseWhole(flag: string, unit: string): (value: string) => number {
+  return (value) => {
+    const number = Number(value);
+
+    if (!/^\d+$/.test(value.trim()) || number < 1) {
+      throw new InvalidArgumentError(`"${value}" is not a number of ${unit}. Give a whole number of at least 1, such as ${flag} 500.`);
+    }
+
+    return number;
+  };
+}
+
+function parseDays(value: string): number {
+  const days = Number(value);
+
+  if (value.trim() === '' || !Number.isFinite(days) || days <= 0 || days > 36_500) {
+    throw new InvalidArgumentError(`"${value}" is not a number of days. Give days greater than 0, such as 7 or 0.5.`);
+  }
+
+  return days;
+}
+
+/** Adds --keep-calls, --keep-days and --keep-mb; every limit is off unless given. */
+export function addRetentionOptions(command: Command): Command {
+  return command
+    .option('--keep-calls <n>', 'keep only the exchanges of the N most recently active calls', parseWhole('--keep-calls', 'calls'))
+    .option('--keep-days <days>', 'keep only exchanges received in the last DAYS days (decimals allowed)', parseDays)
+    .option('--keep-mb <mib>', 'prune the oldest exchanges while the recorded data is over MIB mebibytes', parseWhole('--keep-mb', 'MiB'))
+    .addHelpText(
+      'after',
+      '\nRetention limits are checked a few seconds after start and every minute; old exchanges are deleted in small batches while recording goes on.',
+    );
+}
+
+/** Returns the retention settings the flags set. Limits not given stay off. */
+export function retentionSettingsFromOptions(options: RetentionCliOptions): Pick<Settings, 'keepCalls' | 'keepDays' | 'keepMegabytes'> {
+  return { keepCalls: options.keepCalls ?? null, keepDays: options.keepDays ?? null, keepMegabytes: options.keepMb ?? null };
+}
+
+/** Formats one banner line naming the retention limits, or returns null when every limit is off. */
+export function retentionBannerLine(settings: Pick<Settings, 'keepCalls' | 'keepDays' | 'keepMegabytes'>): string | null {
+  const limits = [
+    settings.keepCalls === null ? null : `the last ${settings.keepCalls} calls`,
+    settings.keepDays === null ? null : `${settings.keepDays} days`,
+    settings.keepMegabytes === null ? null : `${settings.keepMegabytes} MiB`,
+  ].filter((limit): limit is string => limit !== null);
+
+  return limits.length === 0 ? null : `Retention:    keep ${limits.join(', ')}`;
+}
