@@ -3,7 +3,7 @@ import type { CallSummary, ExchangeSummary } from '../../../src-main/contract/ex
 import type { CallTimeline, ExchangeView } from '../../../src-main/contract/inspector';
 import { callsStore } from '../state/calls-store';
 import { detailStore, timelineStore } from '../state/detail-store';
-import { exchangesStore, PAGE_SIZE } from '../state/exchanges-store';
+import { exchangesStore, OLDER_PAGE_SIZE, PAGE_SIZE } from '../state/exchanges-store';
 import { filterToParams } from '../state/filters';
 import { runtimeStore } from '../state/runtime-store';
 import { ApiError, callApi } from './control-client';
@@ -59,7 +59,7 @@ export async function loadMore(): Promise<void> {
 
   try {
     const params = filterToParams(filter);
-    params.set('limit', String(PAGE_SIZE));
+    params.set('limit', String(OLDER_PAGE_SIZE));
     params.set('before', String(last.id));
     receivePage(generation, await callApi<ExchangeSummary[]>(`/api/exchanges?${params}`), false);
   } catch (error) {

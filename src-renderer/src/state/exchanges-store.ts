@@ -5,8 +5,14 @@ import type { PushEvent } from '../../../src-main/contract/api';
 import type { ExchangeSummary } from '../../../src-main/contract/exchange';
 import { EMPTY_FILTER, matchesFilter, type ExchangeFilter } from './filters';
 
-/** Rows fetched per page when the list scrolls to its end. */
+/** Rows fetched for the newest page, small so the list shows at once. */
 export const PAGE_SIZE = 500;
+
+/**
+ * Rows fetched per older page when the list scrolls to its end. Large pages keep a long scroll
+ * through a big history to a few requests; the control API allows up to 10,000.
+ */
+export const OLDER_PAGE_SIZE = 5_000;
 
 export interface ExchangesState {
   filter: ExchangeFilter;
@@ -104,7 +110,7 @@ export const createExchangesState: StateCreator<ExchangesState> = (set, get) => 
 
     set((state) => {
       const rows = replace ? mergeNewestFirst(state.rows.filter((row) => row.id > (page[0]?.id ?? Infinity)), page) : mergeNewestFirst(state.rows, page);
-      return { rows, hasMore: page.length >= PAGE_SIZE, loading: false, loaded: true, loadError: null };
+      return { rows, hasMore: page.length >= (replace ? PAGE_SIZE : OLDER_PAGE_SIZE), loading: false, loaded: true, loadError: null };
     });
   },
 

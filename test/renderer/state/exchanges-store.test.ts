@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { createExchangesState, PAGE_SIZE, type ExchangesState } from '../../../src-renderer/src/state/exchanges-store';
+import { createExchangesState, OLDER_PAGE_SIZE, type ExchangesState } from '../../../src-renderer/src/state/exchanges-store';
 import { EMPTY_FILTER } from '../../../src-renderer/src/state/filters';
 import { summary } from '../support';
 
@@ -115,10 +115,10 @@ describe('exchanges store', () => {
   });
 
   it('appends older pages', () => {
-    const page = Array.from({ length: PAGE_SIZE }, (_value, index) => summary(-index));
+    const page = Array.from({ length: OLDER_PAGE_SIZE }, (_value, index) => summary(-index));
     store.getState().receivePage(store.getState().generation, page, false);
 
-    expect(store.getState().rows).toHaveLength(3 + PAGE_SIZE);
+    expect(store.getState().rows).toHaveLength(3 + OLDER_PAGE_SIZE);
     expect(store.getState().hasMore).toBe(true);
   });
 
