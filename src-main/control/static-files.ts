@@ -46,7 +46,7 @@ export async function serveStatic(root: string, pathname: string, response: Serv
     'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'max-age=31536000, immutable',
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy':
-      "default-src 'self'; connect-src 'self' ws://127.0.0.1:* ws://localhost:* ws://[::1]:*; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+      "default-src 'self'; connect-src 'self' ws://127.0.0.1:* ws://localhost:*; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
   });
   response.end(content);
 }

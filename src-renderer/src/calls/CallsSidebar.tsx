@@ -1,10 +1,14 @@
+import { useEffect, useState } from 'react';
 import type { CallSummary } from '../../../src-main/contract/exchange';
 import { formatClock, formatCost, formatSeconds, shortId } from '../format/format';
 import { useCalls } from '../state/calls-store';
 import { exchangesStore, useExchanges } from '../state/exchanges-store';
 
-function isLive(call: CallSummary): boolean {
-  return call.status !== 'ended' && call.endedReason === null;
+/** A call without news for this long, in milliseconds, no longer counts as live. */
+const QUIET_AFTER_MS = 5 * 60 * 1000;
+
+function isLive(call: CallSummary, now: number): boolean {
+  return call.status !== 'ended' && call.endedReason === null && now - call.lastSeenAt < QUIET_AFTER_MS;
 }
 
 function chooseCall(callId: string | null): void {
@@ -16,6 +20,13 @@ function chooseCall(callId: string | null): void {
 export function CallsSidebar() {
   const calls = useCalls((state) => state.calls);
   const current = useExchanges((state) => state.filter.callId);
+  const [now, setNow] = useState(Date.now());
+
+  // Re-renders now and then so a call that went quiet stops showing as live.
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
 
   return (
     <div className="pane" data-testid="calls-sidebar">
@@ -28,7 +39,7 @@ export function CallsSidebar() {
           <button key={call.callId} className="call-item" aria-current={current === call.callId} onClick={() => chooseCall(call.callId)} title={call.callId} data-call-id={call.callId}>
             <span className="call-line">
               <span className="mono">{shortId(call.callId)}</span>
-              {isLive(call) ? <span className="live">● live</span> : <span className="muted">{call.endedReason ?? call.status ?? ''}</span>}
+              {isLive(call, now) ? <span className="live">● live</span> : <span className="muted">{call.endedReason ?? call.status ?? 'no status'}</span>}
             </span>
             <span className="call-line muted">
               <span>{call.customerNumber ?? 'unknown caller'}</span>
