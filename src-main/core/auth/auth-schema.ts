@@ -73,7 +73,7 @@ const hmacInput = z
     timestampHeader: headerName.default(VAPI_DEFAULTS.hmacTimestampHeader),
     signaturePrefix: z.string().max(64).default(VAPI_DEFAULTS.hmacSignaturePrefix),
     includeTimestamp: z.boolean().default(true),
-    payloadFormat: payloadFormat.default(VAPI_DEFAULTS.hmacPayloadFormat),
+    payloadFormat: payloadFormat.optional(),
     messageIdHeader: headerName.nullable().default(null),
     signatureEncoding: z.enum(['hex', 'base64']).default(VAPI_DEFAULTS.hmacEncoding),
     secretIsBase64: z.boolean().default(false),
@@ -81,7 +81,11 @@ const hmacInput = z
     publicUrl: publicUrl.nullable().default(null),
   })
   .superRefine((config, context) => {
-    if (!config.includeTimestamp && config.payloadFormat.includes('{timestamp}')) {
+    const format = hmacPayloadFormat(config);
+
+    // NOTE: what Vapi signs when includeTimestamp is off is undocumented. Without a timestamp the
+    // format defaults to {body}, and an explicit {timestamp} is rejected rather than guessed at.
+    if (!config.includeTimestamp && format.includes('{timestamp}')) {
       context.addIssue({
         code: 'custom',
         path: ['payloadFormat'],
@@ -89,10 +93,15 @@ const hmacInput = z
       });
     }
 
-    if (config.messageIdHeader === null && config.payloadFormat.includes('{svix-id}')) {
+    if (config.messageIdHeader === null && format.includes('{svix-id}')) {
       context.addIssue({ code: 'custom', path: ['messageIdHeader'], message: 'must be set because the payload format uses {svix-id}' });
     }
   });
+
+/** The payload format of an HMAC input: the given one, or the default for its timestamp setting. */
+export function hmacPayloadFormat(config: { payloadFormat?: string | undefined; includeTimestamp: boolean }): string {
+  return config.payloadFormat ?? (config.includeTimestamp ? VAPI_DEFAULTS.hmacPayloadFormat : '{body}');
+}
 
 export const authConfigInputSchema = z.discriminatedUnion('scheme', [z.object({ scheme: z.literal('none') }), secretInput, bearerInput, hmacInput]);
 

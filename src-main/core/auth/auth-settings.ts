@@ -1,6 +1,6 @@
 import type { AuthConfig, AuthConfigView, AuthSettings, AuthSettingsView, NoAuthConfig } from '../../contract/auth';
 import { SwitchboardError } from '../errors';
-import { authSettingsInputSchema, type ParsedAuthConfigInput } from './auth-schema';
+import { authSettingsInputSchema, hmacPayloadFormat, type ParsedAuthConfigInput } from './auth-schema';
 import { isBase64Text } from './hmac';
 
 /**
@@ -56,7 +56,7 @@ function completeConfig(input: ParsedAuthConfigInput, previous: AuthConfig | und
         );
       }
 
-      return { ...input, secretKey };
+      return { ...input, secretKey, payloadFormat: hmacPayloadFormat(input) };
     }
   }
 }

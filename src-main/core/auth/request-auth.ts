@@ -80,6 +80,8 @@ export class RequestAuth extends EventEmitter<RequestAuthEvents> {
 
   /** Signs an outgoing request under the rule for its URL's path; null when that rule has no secret. */
   sign(request: OutgoingRequest, options: SignOptions = {}): AuthHeaders | null {
+    // NOTE: a replay is matched by the path it is sent to, not the path it was received on, so
+    // with per-path rules and a target URL that rewrites paths the default rule may sign it.
     const { config } = authRuleFor(this.current, new URL(request.url).pathname);
     return signRequest(config, request, options);
   }

@@ -35,7 +35,13 @@ describe('mergeAuthSettings', () => {
   });
 
   it('rejects {timestamp} without a timestamp', () => {
-    expect(mergeError({ default: { scheme: 'hmac', secretKey: 'k', includeTimestamp: false } }).message).toContain('includeTimestamp');
+    const error = mergeError({ default: { scheme: 'hmac', secretKey: 'k', includeTimestamp: false, payloadFormat: '{timestamp}.{body}' } });
+    expect(error.message).toContain('includeTimestamp');
+  });
+
+  it('signs {body} alone without a timestamp', () => {
+    const settings = mergeAuthSettings(NO_AUTH_SETTINGS, { default: { scheme: 'hmac', secretKey: 'k', includeTimestamp: false } });
+    expect(settings.default).toMatchObject({ includeTimestamp: false, payloadFormat: '{body}' });
   });
 
   it('rejects a repeated path', () => {
