@@ -8,7 +8,7 @@ declare global {
   }
 }
 
-/** The control token: from the desktop preload, or from the `token` query parameter in a browser. */
+/** Returns the control token: from the desktop preload, or from the `token` query parameter in a browser. */
 export function controlToken(): string | null {
   return window.switchboardDesktop?.token ?? new URLSearchParams(window.location.search).get(TOKEN_PARAM);
 }
@@ -18,7 +18,7 @@ export function eventsUrl(): string {
   return `ws://${window.location.host}/api/events?${TOKEN_PARAM}=${encodeURIComponent(controlToken() ?? '')}`;
 }
 
-/** A failed control API call: an error code from the core, or `core_unreachable` when no answer came. */
+/** A failed control API call: an error code from the core, or `core_unreachable` when no response came. */
 export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode | 'core_unreachable',
@@ -44,14 +44,14 @@ export async function callApi<T>(path: string, init: { method?: string; body?: u
     });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
-    throw new ApiError('core_unreachable', `Switchboard is not answering at ${window.location.host}. Is "switchboard listen" still running?`);
+    throw new ApiError('core_unreachable', `Switchboard did not respond at ${window.location.host}. Check that "switchboard listen" or the desktop app is still running.`);
   }
 
   let result: ApiResult<T>;
   try {
     result = (await response.json()) as ApiResult<T>;
   } catch {
-    throw new ApiError('internal_error', `The control API answered ${response.status} without a JSON body.`);
+    throw new ApiError('internal_error', `The control API responded ${response.status} without a JSON body. Reload the page; if it persists, restart Switchboard.`);
   }
 
   if (!result.ok) {

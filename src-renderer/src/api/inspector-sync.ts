@@ -67,7 +67,7 @@ export async function loadMore(): Promise<void> {
   }
 }
 
-/** With a text filter, asks the database which exchanges since the newest known one match. */
+/** With a text filter, fetches the exchanges above `searchAfterId` that match it, because only the database can match text. */
 const refreshSearch = throttle(() => {
   const { generation, filter, searchAfterId, receiveNewer } = exchangesStore.getState();
   if (searchAfterId === null) return;

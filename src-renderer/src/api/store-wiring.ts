@@ -5,8 +5,8 @@ import { uiStore } from '../state/ui-store';
 import { loadDetail, loadFirstPage } from './inspector-sync';
 
 /**
- * Applies the address bar to the stores once, then keeps both in step: a new filter reloads the
- * list, a new selection loads the detail pane, and every change is written back to the URL so a
+ * Applies the address bar to the stores once, then keeps both in step. A new filter reloads the
+ * list and a new selection loads the detail pane. Every change is written back to the URL, so a
  * reload or a shared link shows the same view.
  */
 export function wireStores(): () => void {

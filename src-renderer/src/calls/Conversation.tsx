@@ -1,4 +1,4 @@
-import type { ConversationItem, ConversationSource } from '../../../src-main/contract/inspector';
+import type { ConversationItem, ConversationSource, SpeakerRole } from '../../../src-main/contract/inspector';
 import { ToolCallCard } from './ToolCallCard';
 
 const SOURCE_NOTES: Record<ConversationSource, string> = {
@@ -6,6 +6,12 @@ const SOURCE_NOTES: Record<ConversationSource, string> = {
   'conversation-update': 'from the latest conversation-update',
   transcript: 'from final transcripts',
   none: '',
+};
+
+const SPEAKER_LABELS: Record<SpeakerRole, string> = {
+  caller: 'Caller',
+  assistant: 'Assistant',
+  system: 'System prompt',
 };
 
 function offset(seconds: number | null): string {
@@ -27,7 +33,7 @@ export function Conversation({ items, source }: { items: ConversationItem[]; sou
         item.kind === 'message' ? (
           <div key={index} className={`bubble ${item.role}`} data-role={item.role}>
             <div className="bubble-meta">
-              {item.role === 'caller' ? 'Caller' : item.role === 'assistant' ? 'Assistant' : 'System prompt'} {offset(item.secondsFromStart)}
+              {SPEAKER_LABELS[item.role]} {offset(item.secondsFromStart)}
             </div>
             {item.text}
           </div>

@@ -31,7 +31,7 @@ export interface EventColor {
   steering: boolean;
 }
 
-/** The colour of an event type; unknown types get a muted hue derived from their name. */
+/** Returns the colour of an event type. Unknown types get a muted hue derived from their name. */
 export function eventColor(type: string | null): EventColor {
   if (type === null) return { hue: 0, steering: false };
 

@@ -7,7 +7,7 @@ export function formatClock(epochMs: number): string {
   return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
 }
 
-/** A duration in milliseconds: `4 ms`, `312 ms`, `1.24 s`, `2m 14s`; `–` when unknown. */
+/** Formats milliseconds as `4.0 ms`, `312 ms`, `1.24 s` or `2m 14s`, and unknown as `–`. */
 export function formatDuration(ms: number | null): string {
   if (ms === null || !Number.isFinite(ms)) return '–';
   if (ms < 10) return `${ms.toFixed(1)} ms`;
@@ -26,7 +26,7 @@ export function formatSeconds(seconds: number | null): string {
   return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
 }
 
-/** An offset from a call's start, such as `+0.0s`, `+12.4s` or `+2m 14s`. */
+/** Formats an offset from a call's start, such as `+0.0s`, `+12.4s` or `+2m 14s`. */
 export function formatOffset(ms: number): string {
   return ms < 60_000 ? `+${(ms / 1_000).toFixed(1)}s` : `+${formatSeconds(ms / 1_000)}`;
 }
@@ -46,13 +46,13 @@ export function formatCost(usd: number | null): string {
   return usd >= 1 ? `$${usd.toFixed(2)}` : `$${usd.toFixed(4).replace(/0{1,2}$/, '')}`;
 }
 
-/** The first 8 characters of an id, the way the list shows it; the full id goes in a tooltip. */
+/** Shortens an id to its first 8 characters, the way the list shows it; the full id goes in a tooltip. */
 export function shortId(id: string | null): string {
   if (id === null) return '–';
   return id.length <= 8 ? id : `${id.slice(0, 8)}…`;
 }
 
-/** A whole number with thousands separators, such as `1,204`. */
+/** Formats a whole number with thousands separators, such as `1,204`. */
 export function formatCount(count: number): string {
   return count.toLocaleString('en-US');
 }

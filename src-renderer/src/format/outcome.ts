@@ -1,6 +1,6 @@
 import type { ExchangeSummary, Outcome } from '../../../src-main/contract/exchange';
 
-/** How an outcome reads in the list: a symbol, a word and a tone for colour. Colour never stands alone. */
+/** The look of an outcome in the list: a symbol, a word and a tone for colour, so colour is never the only cue. */
 export interface OutcomeLook {
   symbol: string;
   label: string;

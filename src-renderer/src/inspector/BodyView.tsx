@@ -39,6 +39,11 @@ function chooseView(text: string | null, base64: string, raw: boolean): Shown {
   return pretty === null ? { kind: 'text', text } : { kind: 'json', text: pretty };
 }
 
+function pointerLabel(pointer: string | null): string {
+  if (pointer === null) return 'click a key or value';
+  return pointer === '' ? '(whole body)' : pointer;
+}
+
 /** One body: JSON pretty-printed with folding, raw text otherwise, hex for binary; encoded bodies decoded for display. */
 export function BodyView({ text, base64, size, decoded, truncated = false, testId }: BodyViewProps) {
   const host = useRef<HTMLDivElement>(null);
@@ -84,7 +89,7 @@ export function BodyView({ text, base64, size, decoded, truncated = false, testI
         <div className="pointer-bar">
           <span className="muted">Pointer</span>
           <span className="mono" data-testid={`${testId}-pointer`}>
-            {pointer === null ? 'click a key or value' : pointer === '' ? '(whole body)' : pointer}
+            {pointerLabel(pointer)}
           </span>
           {pointer !== null && (
             <button className="icon-button" onClick={() => void copyText(pointer, 'JSON pointer')}>

@@ -4,6 +4,8 @@ import { formatDuration } from '../format/format';
 /** Share of the deadline past which the bar turns amber. */
 const AMBER_FRACTION = 0.8;
 
+const VERDICTS = { ok: 'within the deadline', amber: 'close to the deadline', red: 'past the deadline: Vapi gave up waiting' };
+
 /** Time taken against Vapi's deadline for the event type: amber past 80 %, red past the deadline. */
 export function TimingBar({ type, durationMs }: { type: string | null; durationMs: number | null }) {
   const deadline = deadlineFor(type);
@@ -13,8 +15,10 @@ export function TimingBar({ type, durationMs }: { type: string | null; durationM
   }
 
   const fraction = durationMs / deadline;
-  const level = fraction > 1 ? 'red' : fraction >= AMBER_FRACTION ? 'amber' : 'ok';
-  const verdict = level === 'red' ? 'past the deadline: Vapi gave up waiting' : level === 'amber' ? 'close to the deadline' : 'within the deadline';
+  let level: 'ok' | 'amber' | 'red' = 'ok';
+  if (fraction > 1) level = 'red';
+  else if (fraction >= AMBER_FRACTION) level = 'amber';
+  const verdict = VERDICTS[level];
 
   return (
     <div className="timing" data-testid="timing-bar" data-level={level}>

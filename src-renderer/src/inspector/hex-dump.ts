@@ -3,7 +3,7 @@ const WIDTH = 16;
 
 /**
  * Formats bytes as a classic hex dump: offset, sixteen hex bytes, then the printable ASCII
- * characters, with `.` for the rest. Stops after `maxBytes` and says how many bytes were left out.
+ * characters, with `.` for the rest. Stops after `maxBytes` and ends with a line that counts the bytes left out.
  */
 export function hexDump(bytes: Uint8Array, maxBytes = bytes.length): string {
   const shown = Math.min(bytes.length, maxBytes);

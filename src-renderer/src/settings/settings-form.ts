@@ -44,7 +44,7 @@ function seconds(text: string): number | null {
 
 /**
  * Checks a draft and turns it into a settings change, with one message per invalid field. The core
- * checks the same limits again and its answer is shown under the field it names.
+ * checks the same limits again, and its error is shown under the field it names.
  */
 export function settingsFromDraft(draft: SettingsDraft): { settings: Partial<Settings> | null; errors: DraftErrors } {
   const errors: DraftErrors = {};

@@ -6,7 +6,7 @@ const TABS: { view: MainView; label: string }[] = [
   { view: 'calls', label: 'Calls' },
 ];
 
-/** Receive URL, target and whether it answers, the view tabs and the settings button. */
+/** Receive URL, target and whether it accepts connections, the view tabs and the settings button. */
 export function TopBar() {
   const runtime = useRuntime((state) => state.runtime);
   const health = useRuntime((state) => state.health);
@@ -14,7 +14,9 @@ export function TopBar() {
   const view = useUi((state) => state.view);
   const setView = useUi((state) => state.setView);
   const receivePort = runtime === null ? '' : new URL(runtime.receiveUrl).port;
-  const dotClass = connection !== 'open' ? 'dot off' : health?.reachable === false ? 'dot wait' : 'dot';
+  let dotClass = 'dot';
+  if (connection !== 'open') dotClass = 'dot off';
+  else if (health?.reachable === false) dotClass = 'dot wait';
 
   return (
     <header className="topbar">

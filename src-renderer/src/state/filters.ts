@@ -1,6 +1,6 @@
 import { OUTCOMES, type ExchangeSummary, type Outcome } from '../../../src-main/contract/exchange';
 
-/** What the exchange list shows. Every set field narrows it; the URL carries the same fields. */
+/** The filter of the exchange list. Every set field narrows it, and the URL carries the same fields. */
 export interface ExchangeFilter {
   type: string | null;
   callId: string | null;
@@ -51,8 +51,8 @@ export function filterToParams(filter: ExchangeFilter): URLSearchParams {
 }
 
 /**
- * Whether a pushed exchange belongs in a filtered list. Text search runs in the database, so with
- * a text filter the answer is `unknown` and the list asks the API instead.
+ * Returns whether a pushed exchange belongs in a filtered list. Text search runs in the database,
+ * so with a text filter the result is `unknown` and the list queries the API instead.
  */
 export function matchesFilter(filter: ExchangeFilter, exchange: ExchangeSummary): boolean | 'unknown' {
   if (filter.type !== null && exchange.type !== filter.type) return false;

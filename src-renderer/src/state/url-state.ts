@@ -2,7 +2,7 @@ import { TOKEN_PARAM } from '../../../src-main/contract/api';
 import { filterFromParams, filterToParams, type ExchangeFilter } from './filters';
 import type { MainView } from './ui-store';
 
-/** What the address bar records, so a reload or a shared link opens the same view. */
+/** The view state kept in the address bar, so a reload or a shared link opens the same view. */
 export interface LocationState {
   view: MainView;
   filter: ExchangeFilter;
