@@ -1,6 +1,7 @@
 import type { PushEvent } from '../../../src-main/contract/api';
 import type { CallSummary, ExchangeSummary } from '../../../src-main/contract/exchange';
 import type { CallTimeline, ExchangeView } from '../../../src-main/contract/inspector';
+import { callReplayStore } from '../replay/call-replay-store';
 import { callsStore } from '../state/calls-store';
 import { detailStore, timelineStore } from '../state/detail-store';
 import { exchangesStore, OLDER_PAGE_SIZE, PAGE_SIZE } from '../state/exchanges-store';
@@ -124,6 +125,7 @@ function applyEvents(events: PushEvent[]): void {
   exchangesStore.getState().receivePush(events);
   callsStore.getState().receivePush(events);
   runtimeStore.getState().receivePush(events);
+  callReplayStore.getState().receivePush(events);
 
   if (exchangesStore.getState().searchAfterId !== null) refreshSearch();
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { loadTimeline } from '../api/inspector-sync';
 import { formatClock, formatCost, formatSeconds } from '../format/format';
 import { useCalls } from '../state/calls-store';
+import { CallReplayControl } from '../replay/CallReplayControl';
 import { useTimeline } from '../state/detail-store';
 import { useExchanges } from '../state/exchanges-store';
 import { CopyableId } from '../shell/CopyableId';
@@ -35,6 +36,7 @@ export function CallView() {
   return (
     <div className="call-view" data-testid="call-view">
       <div className="call-column">
+        <CallReplayControl callId={call.callId} />
         <dl className="call-facts">
           <div>
             <dt>Call</dt>

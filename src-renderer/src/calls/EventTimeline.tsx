@@ -2,6 +2,7 @@ import type { TimelineEvent } from '../../../src-main/contract/inspector';
 import { eventColor } from '../format/event-colors';
 import { formatOffset } from '../format/format';
 import { outcomeLook } from '../format/outcome';
+import { ReplayMark } from '../replay/ReplayMark';
 import { exchangesStore, useExchanges } from '../state/exchanges-store';
 
 /** Every event of the call in arrival order, with its offset from the first event. */
@@ -18,7 +19,8 @@ export function EventTimeline({ events, hidePartials }: { events: TimelineEvent[
             <span className="mono muted num">{formatOffset(offsetMs)}</span>
             <span className="event-dot" style={{ '--hue': eventColor(exchange.type).hue } as React.CSSProperties} aria-hidden="true" />
             <span className="event-text">
-              <span>{exchange.type ?? 'not a Vapi event'}</span>{' '}
+              <span>{exchange.type ?? 'not a Vapi event'}</span>
+              <ReplayMark exchange={exchange} />{' '}
               {exchange.outcome !== 'forwarded' && <span className={`tone-${look.tone}`}>{`${look.symbol} ${look.label}`}</span>}
               {exchange.checks.length > 0 && <span className="warn-mark"> ⚠</span>}
               {headline !== null && <div className="event-headline" title={headline}>{headline}</div>}

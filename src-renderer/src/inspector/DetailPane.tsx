@@ -1,6 +1,7 @@
 import type { ExchangeView } from '../../../src-main/contract/inspector';
 import { AuthExplanation } from '../auth/AuthExplanation';
 import { formatDuration } from '../format/format';
+import { ReplayActions } from '../replay/ReplayActions';
 import { exchangesStore } from '../state/exchanges-store';
 import { useDetail } from '../state/detail-store';
 import { useRuntime } from '../state/runtime-store';
@@ -56,6 +57,7 @@ export function DetailPane() {
       </div>
       <div className="detail-body">
         <TimingBar type={exchange.type} durationMs={exchange.durationMs} />
+        <ReplayActions exchange={exchange} />
         {exchange.errorMessage !== null && <p className="error-line">{exchange.errorMessage}</p>}
         {exchange.checks.length > 0 && (
           <ul className="checks" data-testid="reply-checks">

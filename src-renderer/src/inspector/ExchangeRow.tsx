@@ -4,6 +4,7 @@ import { AuthBadge } from '../auth/AuthBadge';
 import { eventColor } from '../format/event-colors';
 import { formatClock, formatDuration } from '../format/format';
 import { outcomeLook, statusText } from '../format/outcome';
+import { ReplayMark } from '../replay/ReplayMark';
 import { CopyableId } from '../shell/CopyableId';
 
 /** The coloured `message.type` badge; steering events get a strong colour, the rest a muted one. */
@@ -57,6 +58,7 @@ export const ExchangeRow = memo(function ExchangeRow({ exchange, selected, top, 
       </span>
       <span className="event-cell">
         <TypeBadge type={exchange.type} />
+        <ReplayMark exchange={exchange} />
         {exchange.checks.length > 0 && (
           <span className="warn-mark" title={exchange.checks.map((check) => check.message).join('\n')}>
             {' '}

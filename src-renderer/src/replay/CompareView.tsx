@@ -1,7 +1,7 @@
 import type { BodyDiff, ComparedExchange, ExchangeComparison, JsonChange } from '../../../src-main/contract/replay';
 import { formatDuration } from '../format/format';
 
-/** Longest value shown in a change row, in characters; the full bodies are shown below. */
+/** Maximum characters of a value shown in a change row; the full bodies are shown below. */
 const MAX_VALUE_CHARS = 160;
 
 function shortJson(value: unknown): string {
@@ -63,7 +63,7 @@ function SideHead({ side, other }: { side: ComparedExchange; other: ComparedExch
   );
 }
 
-/** Two replies side by side: status, duration, the JSON changes by pointer, and both bodies in full. */
+/** Shows two replies side by side: status, duration, the JSON changes by pointer, and both bodies in full. */
 export function CompareView({ comparison }: { comparison: ExchangeComparison }) {
   const { left, right } = comparison;
   const delta = comparison.durationDeltaMs;

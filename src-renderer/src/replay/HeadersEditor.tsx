@@ -5,7 +5,7 @@ export interface HeadersEditorProps {
   onChange(headers: HeaderPair[]): void;
 }
 
-/** An editable header table: change a name or value, remove a row, or add one. */
+/** Renders an editable header table, where a name or value can be changed and a row removed or added. */
 export function HeadersEditor({ headers, onChange }: HeadersEditorProps) {
   const update = (index: number, pair: HeaderPair): void => onChange(headers.map((current, position) => (position === index ? pair : current)));
   const remove = (index: number): void => onChange(headers.filter((_pair, position) => position !== index));

@@ -11,7 +11,7 @@ function typingIn(target: EventTarget | null): boolean {
 }
 
 /**
- * The replay buttons of the detail pane: Replay (`r`), Edit & replay (`e`), and for a replay,
+ * Renders the replay buttons of the detail pane: Replay (`r`), Edit & replay (`e`), and for a replay,
  * Compare with its original. A replay whose edit broke its signature is flagged.
  */
 export function ReplayActions({ exchange }: { exchange: ExchangeSummary }) {

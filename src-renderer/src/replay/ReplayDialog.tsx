@@ -3,7 +3,7 @@ import { CompareView } from './CompareView';
 import { ReplayEditor } from './ReplayEditor';
 import { replayStore, useReplay } from './replay-store';
 
-/** The replay editor or the comparison, over the inspector; Esc or ✕ closes it. */
+/** Shows the replay editor or the comparison over the inspector. Esc or ✕ closes it. */
 export function ReplayDialog() {
   const dialog = useReplay((state) => state.dialog);
   const error = useReplay((state) => state.error);

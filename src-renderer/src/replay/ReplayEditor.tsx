@@ -5,7 +5,7 @@ import { HeadersEditor } from './HeadersEditor';
 import { jsonError, openJsonEditor } from './json-editor';
 import { replayStore, useReplay } from './replay-store';
 
-/** The request an edit form sends: only what changed, so an untouched body goes out byte for byte. */
+/** Builds the request an edit form sends. It carries only what changed, so an untouched body goes out byte for byte. */
 function replayRequest(draft: ReplayDraft, text: string, headers: HeaderPair[], to: string, allowInvalidJson: boolean): ReplayRequest {
   const request: ReplayRequest = { headers: headers.filter(([name]) => name.trim() !== '') };
   if (draft.bodyText !== null && text !== draft.bodyText) request.bodyText = text;
@@ -14,7 +14,7 @@ function replayRequest(draft: ReplayDraft, text: string, headers: HeaderPair[], 
   return request;
 }
 
-/** Edit & replay: the recorded body in a JSON editor, the headers in a table, and where to send it. */
+/** Shows Edit & replay: the recorded body in a JSON editor, the headers in a table, and where to send it. */
 export function ReplayEditor({ draft }: { draft: ReplayDraft }) {
   const sending = useReplay((state) => state.sending);
   const [text, setText] = useState(draft.bodyText ?? '');

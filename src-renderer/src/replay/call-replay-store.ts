@@ -7,7 +7,7 @@ import { cancelCallReplay, startCallReplay } from './replay-api';
 export interface CallReplayState {
   /** The latest run of each call, by call id. */
   runs: Record<string, CallReplayProgress>;
-  /** Why starting or cancelling failed, by call id. */
+  /** Error messages from starting or cancelling, by call id. */
   errors: Record<string, string>;
   start(callId: string, request: CallReplayRequest): Promise<void>;
   cancel(callId: string): Promise<void>;

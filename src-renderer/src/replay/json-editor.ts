@@ -61,7 +61,7 @@ export function openJsonEditor(options: JsonEditorOptions): EditorView {
   return new EditorView({ parent: options.parent, state });
 }
 
-/** The parse error of a JSON text, or null when it parses. */
+/** Returns the parse error of a JSON text, or null when it parses. */
 export function jsonError(text: string): string | null {
   try {
     JSON.parse(text);
