@@ -9,6 +9,7 @@ import { CallView } from './calls/CallView';
 import { DetailPane } from './inspector/DetailPane';
 import { ExchangeList } from './inspector/ExchangeList';
 import { FilterBar } from './inspector/FilterBar';
+import { MocksPage } from './mocks/MocksPage';
 import { AuthSettingsSection } from './auth/AuthSettingsSection';
 import { SettingsPage } from './settings/SettingsPage';
 import { ConnectionBanner } from './shell/ConnectionBanner';
@@ -29,7 +30,7 @@ function Toast() {
 
 function Inspector() {
   const view = useUi((state) => state.view);
-  const detailOpen = useExchanges((state) => state.selectedId !== null) && view !== 'settings';
+  const detailOpen = useExchanges((state) => state.selectedId !== null) && view !== 'settings' && view !== 'mocks';
   const searchRef = useRef<HTMLInputElement>(null);
   const connection = useRef<LiveConnection | null>(null);
   useKeyboard(searchRef);
@@ -58,6 +59,7 @@ function Inspector() {
               {view === 'exchanges' && <FilterBar searchRef={searchRef} />}
               {view === 'exchanges' && <ExchangeList />}
               {view === 'calls' && <CallView />}
+              {view === 'mocks' && <MocksPage />}
               {view === 'settings' && (
                 <div className="settings-stack">
                   <SettingsPage />

@@ -1,6 +1,7 @@
 import type { PushEvent } from '../../../src-main/contract/api';
 import type { CallSummary, ExchangeSummary } from '../../../src-main/contract/exchange';
 import type { CallTimeline, ExchangeView } from '../../../src-main/contract/inspector';
+import { mocksStore } from '../mocks/mocks-store';
 import { callReplayStore } from '../replay/call-replay-store';
 import { callsStore } from '../state/calls-store';
 import { detailStore, timelineStore } from '../state/detail-store';
@@ -126,6 +127,7 @@ function applyEvents(events: PushEvent[]): void {
   callsStore.getState().receivePush(events);
   runtimeStore.getState().receivePush(events);
   callReplayStore.getState().receivePush(events);
+  mocksStore.getState().receivePush(events);
 
   if (exchangesStore.getState().searchAfterId !== null) refreshSearch();
 

@@ -1,6 +1,7 @@
 import type { ExchangeView } from '../../../src-main/contract/inspector';
 import { AuthExplanation } from '../auth/AuthExplanation';
 import { formatDuration } from '../format/format';
+import { MockFromExchange } from '../mocks/MockFromExchange';
 import { ReplayActions } from '../replay/ReplayActions';
 import { exchangesStore } from '../state/exchanges-store';
 import { useDetail } from '../state/detail-store';
@@ -58,6 +59,7 @@ export function DetailPane() {
       <div className="detail-body">
         <TimingBar type={exchange.type} durationMs={exchange.durationMs} />
         <ReplayActions exchange={exchange} />
+        <MockFromExchange exchange={exchange} />
         {exchange.errorMessage !== null && <p className="error-line">{exchange.errorMessage}</p>}
         {exchange.checks.length > 0 && (
           <ul className="checks" data-testid="reply-checks">

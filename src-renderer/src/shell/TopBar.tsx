@@ -4,6 +4,7 @@ import { useUi, type MainView } from '../state/ui-store';
 const TABS: { view: MainView; label: string }[] = [
   { view: 'exchanges', label: 'Exchanges' },
   { view: 'calls', label: 'Calls' },
+  { view: 'mocks', label: 'Mocks' },
 ];
 
 /** Receive URL, target and whether it accepts connections, the view tabs and the settings button. */

@@ -1,8 +1,8 @@
 import { useStore, type StateCreator } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 
-/** The main area: the exchange list, one call's timeline, or the settings page. */
-export type MainView = 'exchanges' | 'calls' | 'settings';
+/** The main area: the exchange list, one call's timeline, the mock rules, or the settings page. */
+export type MainView = 'exchanges' | 'calls' | 'mocks' | 'settings';
 
 /** How long a toast stays, in milliseconds. */
 const TOAST_MS = 1_800;
