@@ -24,6 +24,9 @@ function startBookingTarget(): Promise<TargetServer> {
   });
 }
 
+/** How long a check waits for the page to catch up; two busy cores can make a render take seconds. */
+const POLL = { timeout: 10_000 };
+
 describe('inspector following a simulated call', () => {
   let target: TargetServer;
   let inspector: RunningInspector;
@@ -47,7 +50,7 @@ describe('inspector following a simulated call', () => {
   it('starts a call from the empty state', async () => {
     await page.getByTestId('simulate-call').click();
 
-    await expect.poll(() => page.locator('.toast').textContent()).toMatch(/^Simulating call \w+: \d+ events over about 19 s$/);
+    await expect.poll(() => page.locator('.toast').textContent(), POLL).toMatch(/^Simulating call \w+: \d+ events over about 19 s$/);
     await page.locator('.row').first().waitFor();
 
     expect(await page.locator('.row .badge').first().textContent()).toBe('assistant-request');
@@ -65,12 +68,12 @@ describe('inspector following a simulated call', () => {
 
     await page.getByTestId('pause').click();
 
-    await expect.poll(() => page.getByTestId('new-rows-pill').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('new-rows-pill').count(), POLL).toBe(0);
   });
 
   it('captures the views in both themes and sizes', { timeout: 120_000 }, async () => {
     const { body: reply } = await inspector.api<SimulationStarted>('/api/simulate-call', { method: 'POST', body: { speed: 4 } });
-    await expect.poll(() => page.locator('.row', { hasText: 'book_table' }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.row', { hasText: 'book_table' }).count(), POLL).toBeGreaterThan(0);
 
     for (const scheme of ['light', 'dark'] as const) {
       for (const size of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
@@ -119,14 +122,14 @@ describe('inspector following a simulated call', () => {
 
     expect(inspector.engine.settings.timeoutMs).toBe(12_500);
     expect(inspector.engine.settings.targetUrl).toBe(`${target.url}/other`);
-    await expect.poll(() => page.getByTestId('receive-line').textContent()).toContain(`${target.url}/other`);
+    await expect.poll(() => page.getByTestId('receive-line').textContent(), POLL).toContain(`${target.url}/other`);
   });
 
   it('shows a target that stops answering', async () => {
     await target.close();
     await send(`${inspector.url}/vapi/webhook`, { body: '{"message":{"type":"hang","call":{"id":"after-target-stopped"}}}' });
 
-    await expect.poll(() => page.getByTestId('status-bar').textContent()).toContain('not answering');
+    await expect.poll(() => page.getByTestId('status-bar').textContent(), POLL).toContain('not answering');
   });
 });
 
