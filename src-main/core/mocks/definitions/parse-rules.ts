@@ -1,10 +1,9 @@
 import type { z } from 'zod';
-import type { MockAnswer, MockRule, MockRuleProblem } from '../../../contract/mocks';
+import type { MockRule, MockRuleProblem } from '../../../contract/mocks';
 import { SwitchboardError } from '../../errors';
+import { answerProblems } from './answer-problems';
+import { closestKey } from './key-hints';
 import { ruleFileSchema, ruleSchema } from './rule-schema';
-
-/** Fields a rule may carry, for "did you mean" hints on misspelt keys. */
-const KNOWN_KEYS = ['rules', 'name', 'match', 'mode', 'result', 'error', 'message', 'response', 'delayMs', 'sequence', 'sequenceEnd', 'type', 'tool', 'phoneNumber', 'customerNumber', 'assistant', 'path', 'when', 'pointer', 'equals', 'contains', 'exists', 'status', 'headers', 'body'];
 
 /** What to write for a required field that is missing, by its dotted path within a rule or file. */
 const MISSING_HINTS: Record<string, string> = {
@@ -117,100 +116,4 @@ function problemFromIssue(issue: z.core.$ZodIssue, index: number | null, ruleNam
   }
 
   return { index, ruleName, field, message: issue.message };
-}
-
-function closestKey(key: string): string | null {
-  const lower = key.toLowerCase();
-  const exact = KNOWN_KEYS.find((known) => known.toLowerCase() === lower);
-
-  if (exact !== undefined) {
-    return exact;
-  }
-
-  const near = KNOWN_KEYS.map((known) => ({ known, distance: editDistance(lower, known.toLowerCase()) })).sort((a, b) => a.distance - b.distance)[0];
-  return near !== undefined && near.distance <= 2 ? near.known : null;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_value, index) => index);
-
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-
-    for (let j = 1; j <= b.length; j += 1) {
-      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution));
-    }
-
-    previous = current;
-  }
-
-  return previous[b.length] as number;
-}
-
-/** Rules the schema cannot express: which answer fields fit the event type, and that there is exactly one answer. */
-function answerProblems(rule: MockRule): { field: string; message: string }[] {
-  const isToolCalls = rule.match.type === 'tool-calls';
-  const problems: { field: string; message: string }[] = [];
-
-  if (rule.match.tool !== undefined && !isToolCalls) {
-    problems.push({ field: 'match.tool', message: 'only tool-calls requests have tools; remove "tool" or set match.type to "tool-calls"' });
-  }
-
-  const hasSingle = rule.result !== undefined || rule.error !== undefined || rule.response !== undefined || rule.message !== undefined;
-
-  if (rule.sequence !== undefined && hasSingle) {
-    problems.push({ field: 'sequence', message: 'give either "sequence" or a single answer ("result", "error" or "response"), not both' });
-  }
-
-  if (rule.sequence === undefined && !hasSingle) {
-    const example = isToolCalls ? '"result": "text for the model"' : '"response": {"status": 200, "body": {...}}';
-    problems.push({ field: isToolCalls ? 'result' : 'response', message: `missing; the rule needs an answer, such as ${example}, or a "sequence" of answers` });
-    return problems;
-  }
-
-  if (rule.sequenceEnd !== undefined && rule.sequence === undefined) {
-    problems.push({ field: 'sequenceEnd', message: 'only applies with "sequence"; remove it or add a sequence' });
-  }
-
-  const answers: [string, MockAnswer][] = rule.sequence === undefined ? [['', rule]] : rule.sequence.map((answer, at) => [`sequence.${at}.`, answer]);
-  const kinds = new Set<string>();
-
-  for (const [prefix, answer] of answers) {
-    problems.push(...answerShapeProblems(answer, isToolCalls).map((problem) => ({ ...problem, field: `${prefix}${problem.field}` })));
-    kinds.add(answer.response === undefined ? 'tool' : 'response');
-  }
-
-  if (rule.sequence !== undefined && kinds.size > 1) {
-    problems.push({ field: 'sequence', message: 'mixes whole responses with tool results; use one kind of answer for the whole sequence' });
-  }
-
-  return problems;
-}
-
-function answerShapeProblems(answer: MockAnswer, isToolCalls: boolean): { field: string; message: string }[] {
-  const problems: { field: string; message: string }[] = [];
-  const toolFields = (['result', 'error', 'message'] as const).filter((key) => answer[key] !== undefined);
-
-  if (!isToolCalls && toolFields.length > 0) {
-    for (const key of toolFields) {
-      problems.push({ field: key, message: `only tool-calls rules have "${key}"; answer other events with "response": {"body": ...}` });
-    }
-
-    return problems;
-  }
-
-  if (answer.response !== undefined && toolFields.length > 0) {
-    problems.push({ field: 'response', message: `give either "response" (the whole reply) or "${toolFields[0] as string}" (one tool's entry), not both` });
-  }
-
-  if (answer.result !== undefined && answer.error !== undefined) {
-    problems.push({ field: 'error', message: 'a tool result has "result" or "error", not both; remove one' });
-  }
-
-  if (isToolCalls && answer.response === undefined && answer.result === undefined && answer.error === undefined) {
-    problems.push({ field: 'result', message: 'missing; add "result" (or "error") with the text the model receives' });
-  }
-
-  return problems;
 }

@@ -3,7 +3,6 @@ import type { HeaderPair } from '../../../contract/exchange';
 import type { Settings } from '../../../contract/settings';
 import type { ExchangeResult } from '../../../recorder/exchange-store';
 import { SwitchboardError } from '../../errors';
-import { flattenPairs } from '../../headers';
 import type { TargetAgents } from '../../send-to-target';
 import { timeoutFor } from '../../settings';
 import type { Target } from '../../target';
@@ -12,6 +11,7 @@ import { envelopeReply, failedToolEntry, toolResultEntry, wholeReply, type MockR
 import { forwardBuffered, type BufferedForward } from './forward-buffered';
 import type { MockRequest } from './match-rule';
 import type { ActiveRule, MockPlan, MockRuntime } from './mock-runtime';
+import { afterFailure, relay, sendMock } from './send-reply';
 
 /**
  * How long a fallback rule waits for the target on an `assistant-request`. Vapi ends the call
@@ -34,7 +34,7 @@ export interface MockStep {
 }
 
 /** A rendered reply and how long to wait before sending it, in milliseconds. */
-interface Rendered {
+export interface Rendered {
   reply: MockReply;
   delayMs: number;
 }
@@ -68,7 +68,7 @@ export async function answerWithMocks(step: MockStep): Promise<MockResult> {
     }
 
     const forward = await forwardOrFail(step);
-    return targetSucceeded(forward) ? relay(step, forward) : afterFailure(step, forward, () => sendMock(step, build, [plan.rule], forward, failureOf(forward)));
+    return targetSucceeded(forward) ? relay(step, forward) : afterFailure(forward, () => sendMock(step, build, [plan.rule], forward, failureOf(forward)));
   }
 
   const callId = step.mockRequest.fields.callId;
@@ -113,7 +113,7 @@ export async function answerWithMocks(step: MockStep): Promise<MockResult> {
   const answered = plan.calls.filter((call) => call.rule !== null);
   const build = (): Rendered =>
     rendered(envelopeReply(plan.calls.map((call) => (call.rule === null ? failedToolEntry(call.toolCall, `No answer: ${reason.message}`) : ruleEntry(call)))));
-  return afterFailure(step, forward, () => sendMock(step, build, rulesOf(answered), forward, reason));
+  return afterFailure(forward, () => sendMock(step, build, rulesOf(answered), forward, reason));
 }
 
 function rulesOf(calls: { rule: ActiveRule | null }[]): ActiveRule[] {
@@ -154,74 +154,4 @@ function failureOf(forward: BufferedForward): SwitchboardError {
   }
 
   return new SwitchboardError('target_error', `The server at the target answered ${forward.status}.`);
-}
-
-/** Records an interrupted exchange when the caller left; otherwise lets the rules answer. */
-async function afterFailure(step: MockStep, forward: BufferedForward, answer: () => Promise<MockResult>): Promise<MockResult> {
-  if (forward.kind === 'failed' && forward.error.code === 'interrupted') {
-    return {
-      status: null,
-      responseHeaders: null,
-      responseBody: null,
-      outcome: 'interrupted',
-      errorCode: 'interrupted',
-      errorMessage: forward.error.message,
-      targetDurationMs: forward.targetDurationMs,
-    };
-  }
-
-  return answer();
-}
-
-function relay(step: MockStep, forward: Extract<BufferedForward, { kind: 'reply' }>): MockResult {
-  const headers = forward.headers.filter(([name]) => name.toLowerCase() !== 'content-length');
-  headers.push(['Content-Length', String(forward.body.byteLength)]);
-  step.response.writeHead(forward.status, forward.statusMessage, flattenPairs(headers));
-  step.response.end(forward.body);
-  return { status: forward.status, responseHeaders: forward.headers, responseBody: forward.body, outcome: 'forwarded', targetDurationMs: forward.targetDurationMs };
-}
-
-/** Renders the reply, waits for the longest delay of the answers used, then sends it. */
-async function sendMock(step: MockStep, build: () => Rendered, rules: ActiveRule[], forward: BufferedForward | null, failure: SwitchboardError | null): Promise<MockResult> {
-  const { reply, delayMs } = build();
-  const stillThere = await wait(delayMs, step.response);
-  const names = [...new Set(rules.map((active) => active.rule.name))].join(', ');
-  const targetDurationMs = forward?.targetDurationMs ?? null;
-
-  if (!stillThere) {
-    return { status: null, responseHeaders: null, responseBody: null, outcome: 'interrupted', errorCode: 'interrupted', errorMessage: 'The caller closed the connection during the mock delay.', mockRule: names, targetDurationMs };
-  }
-
-  step.response.writeHead(reply.status, flattenPairs(reply.headers));
-  step.response.end(reply.body);
-
-  return {
-    status: reply.status,
-    responseHeaders: reply.headers,
-    responseBody: reply.body,
-    outcome: 'mocked',
-    mockRule: names,
-    errorCode: failure?.code ?? null,
-    errorMessage: failure === null ? null : `${failure.message} Mock rule "${names}" answered instead.`,
-    targetDurationMs,
-  };
-}
-
-/** Resolves true after `ms`, or false as soon as the caller closes the connection. */
-function wait(ms: number, response: ServerResponse): Promise<boolean> {
-  if (ms <= 0) {
-    return Promise.resolve(!response.destroyed);
-  }
-
-  return new Promise((resolve) => {
-    const onClose = (): void => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
-      response.off('close', onClose);
-      resolve(true);
-    }, ms);
-    response.once('close', onClose);
-  });
 }
