@@ -21,13 +21,13 @@ export function replayFailed(exchange: Pick<ExchangeSummary, 'outcome' | 'status
 }
 
 /**
- * Lists the recorded events of one call in the order they arrived. Earlier replays are left out,
- * and so are requests rejected on arrival, because their bodies were never recorded.
+ * Lists the recorded events of one call in the order they arrived, earlier replays left out.
+ * Requests rejected for their size never belong to a call, because their bodies were not read.
  */
 export function callEventsToReplay(store: ExchangeStore, callId: string): ExchangeSummary[] {
   const events = store
     .list({ callId, limit: MAX_CALL_EVENTS })
-    .filter((exchange) => exchange.source !== 'replay' && exchange.outcome !== 'rejected');
+    .filter((exchange) => exchange.source !== 'replay');
 
   if (events.length === 0) {
     throw new SwitchboardError(

@@ -46,6 +46,14 @@ export async function replayExchange(context: ReplayContext, originalId: number,
     });
   }
 
+  if (bodyNotRecorded(original) && options.bodyText === undefined && options.bodyBase64 === undefined) {
+    throw new SwitchboardError(
+      'invalid_request',
+      `Exchange ${originalId} was rejected for exceeding the body limit, so its body was not recorded and cannot be replayed. Give the body to send (--body-file on the command line).`,
+      { exchangeId: originalId },
+    );
+  }
+
   const destination = replayDestination(original, options.to, context.target);
   const headers = options.headers ?? original.requestHeaders;
   const body = resolveReplayBody(original, options, headers);
@@ -87,6 +95,11 @@ export async function replayExchange(context: ReplayContext, originalId: number,
   context.onFinished(context.store.summary(id) as ExchangeSummary);
 
   return context.store.detail(id) as ExchangeDetail;
+}
+
+/** True for a request rejected on arrival for its size, whose body was never recorded. */
+export function bodyNotRecorded(exchange: Pick<ExchangeSummary, 'outcome' | 'errorCode'>): boolean {
+  return exchange.outcome === 'rejected' && exchange.errorCode === 'body_too_large';
 }
 
 /** Sends the request and reads the reply; every failure becomes a result instead of a rejection. */

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExchangeSummary } from '../../../src-main/contract/exchange';
 import { SwitchboardError } from '../../../src-main/core/errors';
 import { startEngine, type RunningEngine } from '../../support/engine-fixture';
+import { send } from '../../support/http-client';
 import { rawHeader, recordExchange, vapiEvent } from '../../support/replay-fixture';
 import { requestSampleNames, sampleBytes } from '../../support/samples';
 import { replyJson, startTarget, type TargetServer } from '../../support/target-server';
@@ -276,6 +277,18 @@ describe('replaying one exchange', () => {
     } finally {
       await failing.close();
     }
+  });
+
+  it('rejects a body that was never recorded', async () => {
+    await running.engine.updateSettings({ bodyLimitBytes: 1024 });
+    await send(`${running.url}/webhook`, { body: vapiEvent('hang', 'call-big', { padding: 'x'.repeat(2048) }) });
+    running.engine.store.flush();
+    const [rejected] = running.engine.store.list({ limit: 1 });
+
+    await expect(running.engine.replay(rejected?.id as number)).rejects.toThrow(/was rejected for exceeding the body limit/);
+
+    const replay = await running.engine.replay(rejected?.id as number, { bodyText: vapiEvent('hang', 'call-big') });
+    expect(replay.status).toBe(200);
   });
 
   it('rejects an unknown id', async () => {
