@@ -15,7 +15,7 @@ import { replayDestination, type ReplayDestination } from './replay-destination'
 import { prepareReplayHeaders } from './replay-headers';
 import type { ReplaySigning } from './replay-signing';
 
-/** What a replay needs from the engine. */
+/** Engine state and callbacks that a replay uses. */
 export interface ReplayContext {
   store: ExchangeStore;
   agents: TargetAgents;
@@ -35,7 +35,8 @@ export interface ReplayOptions extends ReplayRequest {
 /**
  * Sends one recorded exchange again, as recorded or edited, and records the result as a new
  * exchange linked to the original. Resolves with the recorded replay whatever the target did;
- * rejects only when the replay cannot be built (unknown id, no target, invalid edits).
+ * rejects only when the replay cannot be built (unknown id, no target, invalid edits, or a body
+ * that was never recorded).
  */
 export async function replayExchange(context: ReplayContext, originalId: number, options: ReplayOptions = {}): Promise<ExchangeDetail> {
   const original = context.store.detail(originalId);
