@@ -62,6 +62,11 @@ export class MockRuntime {
     return calls.some((call) => call.rule !== null) ? { kind: 'tools', calls } : null;
   }
 
+  /** True when at least one stored rule is switched on. */
+  hasActiveRules(): boolean {
+    return this.activeRules().length > 0;
+  }
+
   /** Picks the rule's answer for this request and advances its sequence for the call. */
   answer(active: ActiveRule, callId: string | null): MockAnswer {
     return this.sequence.next(active.key, active.rule, callId);
