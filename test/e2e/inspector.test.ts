@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startListen, type ListenProcess } from '../support/cli-process';
@@ -111,6 +112,31 @@ describe('inspector opened from switchboard listen', () => {
     expect(await page.getByTestId('timing-bar').getAttribute('data-level')).toBe('ok');
   });
 
+  it('decodes a gzip body for display', async () => {
+    const body = '{"message":{"type":"hang","call":{"id":"gzipped1"},"note":"compressed on the wire"}}';
+    await send(`${listen.receiveUrl}/vapi/webhook`, { body: gzipSync(body), headers: ['Content-Type', 'application/json', 'Content-Encoding', 'gzip'] });
+
+    // The proxy parses the bytes as received, so a gzip body is not read as a Vapi event.
+    await expect.poll(() => page.locator('.row').count(), POLL).toBe(6);
+    await page.locator('.row').first().locator('span').first().click();
+    const request = page.getByTestId('request');
+    await request.getByText('Decoded from gzip for display').waitFor();
+
+    expect(await request.locator('.cm-content').innerText()).toContain('"note": "compressed on the wire"');
+  });
+
+  it('notes a body that fails to decode', async () => {
+    await send(`${listen.receiveUrl}/vapi/webhook`, { body: 'plain text, not gzip', headers: ['Content-Type', 'text/plain', 'Content-Encoding', 'gzip'] });
+
+    await expect.poll(() => page.locator('.row').count(), POLL).toBe(7);
+    await page.locator('.row').first().locator('span').first().click();
+    const note = page.getByTestId('request-body-decode-error');
+    await note.waitFor();
+
+    expect(await note.textContent()).toContain('Could not decode the gzip body');
+    expect(await page.getByTestId('request').locator('.cm-content').innerText()).toBe('plain text, not gzip');
+  });
+
   it('finds a transcript phrase', async () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('/');
@@ -136,7 +162,7 @@ describe('inspector opened from switchboard listen', () => {
   it('moves through rows with the keyboard', async () => {
     await page.locator('body').click({ position: { x: 5, y: 790 } });
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('.row').count(), POLL).toBe(5);
+    await expect.poll(() => page.locator('.row').count(), POLL).toBe(7);
     await page.keyboard.press('j');
     await page.keyboard.press('j');
 

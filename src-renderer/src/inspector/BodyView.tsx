@@ -67,7 +67,9 @@ export function BodyView({ text, base64, size, decoded, truncated = false, testI
     <div data-testid={testId} data-kind={shown.kind}>
       {canPrettyPrint && (
         <div className="section-label">
-          <span>Body</span>
+          <span>
+            Body <span className="muted">· Ctrl+F searches it</span>
+          </span>
           <button className="icon-button" aria-pressed={raw} onClick={() => setRaw(!raw)} data-testid={`${testId}-raw`}>
             {raw ? 'Pretty' : 'Raw'}
           </button>

@@ -23,7 +23,9 @@ export function MessageSide({ title, summary, headers, text, base64, size, decod
         <span>
           {title} <span className="mono muted">{summary}</span>
         </span>
-        <span className="muted num">{formatBytes(size)}</span>
+        <span className="muted num" title={size === null ? 'no body' : `${size} bytes as stored`}>
+          {formatBytes(size)}
+        </span>
       </div>
       {headers === null ? (
         <p className="raw muted">No reply was received.</p>
