@@ -7,7 +7,7 @@ import { RENDERER_DIR, startInspector, type RunningInspector } from '../support/
 import { send } from '../support/http-client';
 import { startTarget, type TargetServer } from '../support/target-server';
 
-/** A target that books tables: it answers each tool call by id and everything else with `{}`. */
+/** Starts a target that books tables: it replies to each tool call by id and to everything else with `{}`. */
 function startBookingTarget(): Promise<TargetServer> {
   return startTarget((_request, body, response) => {
     const text = body.toString();

@@ -10,7 +10,7 @@ import { tempFolder } from '../support/temp-db';
 
 const CALL_ID = '7d2e4f1a-93b6-4c85-a0de-5b1f6c8e2a47';
 
-/** A target that answers tool calls with the sample results and everything else with `{}`. */
+/** Starts a target that replies to tool calls with the sample results and to everything else with `{}`. */
 function startVapiTarget(): Promise<TargetServer> {
   return startTarget((_request, body, response) => {
     const reply = body.includes('"tool-calls"') ? sampleBytes('tool-calls.response.json') : Buffer.from('{}');
@@ -105,9 +105,9 @@ describe('inspector opened from switchboard listen', () => {
 
     await page.locator('.row', { hasText: 'hang' }).locator('span').first().click();
     await page.getByTestId('request-body-raw').click();
-    const shown = await page.getByTestId('request-body').locator('.cm-content').innerText();
+    const displayed = await page.getByTestId('request-body').locator('.cm-content').innerText();
 
-    expect(shown).toBe(body);
+    expect(displayed).toBe(body);
     expect(await page.getByTestId('request').locator('.headers').textContent()).toContain('application/json');
     expect(await page.getByTestId('timing-bar').getAttribute('data-level')).toBe('ok');
   });

@@ -1,6 +1,6 @@
 import type { ExchangeSummary } from '../../src-main/contract/exchange';
 
-/** A finished exchange summary with every field set; `fields` overrides any of them. */
+/** Builds a finished exchange summary with every field set; `fields` overrides any of them. */
 export function summary(id: number, fields: Partial<ExchangeSummary> = {}): ExchangeSummary {
   return {
     id,
