@@ -43,7 +43,8 @@ function colourStatus(status: number | null): string {
 
 /**
  * One line per finished exchange: time, event type, short call id, tool names, status,
- * duration, and the outcome in words when it was not a success; then one line per reply check.
+ * duration, and the outcome in words when it was not a success. Each reply check adds an
+ * indented line below it.
  */
 export function formatExchangeLine(exchange: ExchangeSummary): string {
   const type = exchange.type ?? `${exchange.method} ${exchange.path}`;
@@ -80,7 +81,7 @@ export function formatExchangeLine(exchange: ExchangeSummary): string {
   return [parts.join('  '), ...exchange.checks.map(formatCheck)].join('\n');
 }
 
-/** One indented line per reply check: red for failures, yellow for warnings. */
+/** Formats one reply check as an indented line, red for failures and yellow for warnings. */
 function formatCheck(check: ReplyCheck): string {
   const colour = check.severity === 'warning' ? pc.yellow : pc.red;
   return `    ${colour(`⚠ ${check.code}`)}: ${check.message}`;
