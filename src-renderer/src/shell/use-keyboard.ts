@@ -22,8 +22,14 @@ export function useKeyboard(searchRef: React.RefObject<HTMLInputElement | null>)
 
       if (event.key === '/') {
         event.preventDefault();
-        if (view !== 'exchanges') uiStore.getState().setView('exchanges');
-        requestAnimationFrame(() => searchRef.current?.focus());
+        // Focus at once when the field exists, so keys typed right after `/` land in it; after a
+        // view switch the field only exists from the next frame.
+        if (view === 'exchanges' && searchRef.current !== null) {
+          searchRef.current.focus();
+        } else {
+          uiStore.getState().setView('exchanges');
+          requestAnimationFrame(() => searchRef.current?.focus());
+        }
       } else if (view === 'settings') {
         return;
       } else if (event.key === 'j' || event.key === 'ArrowDown') {
