@@ -1,4 +1,3 @@
-import { isUtf8 } from 'node:buffer';
 import type { Database, Statement } from 'better-sqlite3';
 import type {
   AuthState,
@@ -14,6 +13,7 @@ import type {
 } from '../contract/exchange';
 import type { CallFacts } from '../core/call-facts';
 import { CallQueries } from './call-queries';
+import { searchableText } from './searchable-text';
 import {
   SUMMARY_COLUMNS,
   callFromRow,
@@ -403,16 +403,4 @@ export class ExchangeStore {
 /** Turns user text into an FTS5 phrase, so quotes and operators in it are matched literally. */
 function phraseQuery(text: string): string {
   return `"${text.trim().replaceAll('"', '""')}"`;
-}
-
-function searchableText(requestBody: Uint8Array, responseBody: Uint8Array | null): string {
-  const parts: string[] = [];
-
-  for (const body of [requestBody, responseBody]) {
-    if (body !== null && body.byteLength > 0 && isUtf8(body)) {
-      parts.push(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'));
-    }
-  }
-
-  return parts.join('\n');
 }

@@ -1,0 +1,105 @@
+import { join } from 'node:path';
+import { toolCallsSampleBody } from '../bodies';
+import type { BenchContext } from '../context';
+import { runForDuration, type LoadPath, type ThroughputSlice } from '../load';
+import { startHelperServer, startSwitchboard, type ServerProcess } from '../processes';
+import { countRecorded } from '../recorded-rows';
+import { REFERENCE, SWITCHBOARD } from './latency';
+
+const CONCURRENCY = 32;
+
+export interface PathThroughput {
+  name: string;
+  seconds: number;
+  completed: number;
+  errors: number;
+  firstError: string | null;
+  perSecond: number;
+}
+
+export interface ThroughputResult {
+  bodyBytes: number;
+  concurrency: number;
+  sliceSeconds: number;
+  paths: PathThroughput[];
+  switchboard: {
+    /** Requests that got status 200 through Switchboard, warm-up included. */
+    answered: number;
+    rows: number;
+    forwardedRows: number;
+    searchableRows: number;
+    lost: number;
+    rssBytesAtEnd: number;
+    peakRssBytes: number;
+  };
+}
+
+function total(name: string, slices: readonly ThroughputSlice[]): PathThroughput {
+  const own = slices.filter((slice) => slice.name === name);
+  const seconds = own.reduce((sum, slice) => sum + slice.seconds, 0);
+  const completed = own.reduce((sum, slice) => sum + slice.completed, 0);
+  const errors = own.reduce((sum, slice) => sum + slice.errors, 0);
+  return { name, seconds, completed, errors, firstError: own.find((slice) => slice.firstError !== null)?.firstError ?? null, perSecond: completed / seconds };
+}
+
+/**
+ * Keeps 32 requests in flight through `switchboard listen` and through http-proxy for the same
+ * total time, in alternating slices, then counts the rows Switchboard recorded.
+ */
+export async function measureThroughput(context: BenchContext): Promise<ThroughputResult> {
+  const started: ServerProcess[] = [];
+  const body = toolCallsSampleBody();
+  const load = { body, requestPath: '/vapi/webhook', concurrency: CONCURRENCY };
+  const sliceSeconds = Math.min(5, context.throughputSeconds);
+  const sliceCount = Math.max(1, Math.round(context.throughputSeconds / sliceSeconds));
+
+  try {
+    const target = await startHelperServer('target', 'fast-target.ts', []);
+    started.push(target);
+    const reference = await startHelperServer(REFERENCE, 'reference-proxy.ts', [target.url]);
+    started.push(reference);
+    const dbPath = join(context.workDir, 'throughput.db');
+    const switchboard = await startSwitchboard({ targetUrl: target.url, dbPath, logPath: join(context.workDir, 'throughput-listen.log') });
+    started.push(switchboard);
+    const paths: LoadPath[] = [
+      { name: SWITCHBOARD, url: switchboard.url },
+      { name: REFERENCE, url: reference.url },
+    ];
+
+    const warmup = await Promise.all(paths.map((path) => runForDuration(path, 1, load)));
+    const slices: ThroughputSlice[] = [];
+
+    for (let index = 0; index < sliceCount; index += 1) {
+      context.progress(`throughput: slice ${index + 1} of ${sliceCount} (${sliceSeconds} s per path)`);
+      const order = index % 2 === 0 ? paths : [...paths].reverse();
+
+      for (const path of order) {
+        slices.push(await runForDuration(path, sliceSeconds, load));
+      }
+    }
+
+    const rssBytesAtEnd = switchboard.rssBytes();
+    const peakRssBytes = switchboard.peakRssBytes();
+    await switchboard.stop();
+    const rows = countRecorded(dbPath);
+    const answered = [...warmup, ...slices].filter((slice) => slice.name === SWITCHBOARD).reduce((sum, slice) => sum + slice.completed, 0);
+
+    return {
+      bodyBytes: body.length,
+      concurrency: CONCURRENCY,
+      sliceSeconds,
+      paths: paths.map((path) => total(path.name, slices)),
+      switchboard: {
+        answered,
+        rows: rows.total,
+        forwardedRows: rows.forwarded,
+        searchableRows: rows.searchable,
+        lost: answered - rows.forwarded,
+        rssBytesAtEnd,
+        peakRssBytes,
+      },
+    };
+  } finally {
+    await Promise.all(started.map((server) => server.stop()));
+  }
+}
