@@ -13,7 +13,7 @@ import type {
 } from '../contract/exchange';
 import type { CallFacts } from '../core/call-facts';
 import { CallQueries } from './call-queries';
-import { searchableText } from './searchable-text';
+import { SearchIndexer } from './search-indexer';
 import {
   SUMMARY_COLUMNS,
   callFromRow,
@@ -75,7 +75,7 @@ export class ExchangeStore {
   private readonly insertExchange: Statement;
   private readonly upsertCall: Statement;
   private readonly updateResult: Statement;
-  private readonly insertText: Statement;
+  private readonly indexer: SearchIndexer;
   private readonly selectSummary: Statement;
   private readonly selectDetail: Statement;
   private readonly selectCall: Statement;
@@ -127,7 +127,7 @@ export class ExchangeStore {
 
     this.beginTurn = db.prepare('BEGIN');
     this.commitTurnStatement = db.prepare('COMMIT');
-    this.insertText = db.prepare('INSERT INTO exchange_text (rowid, body) VALUES (?, ?)');
+    this.indexer = new SearchIndexer(db);
     this.selectSummary = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM exchanges WHERE id = ?`);
     this.selectDetail = db.prepare('SELECT * FROM exchanges WHERE id = ?');
     this.selectCall = db.prepare('SELECT * FROM calls WHERE call_id = ?');
@@ -163,7 +163,9 @@ export class ExchangeStore {
         signature: exchange.signature ?? null,
       });
 
-      if (exchange.fields.callId !== null) {
+      // A replay belongs to its call's exchange list, but it did not happen during the call, so it
+      // leaves the call's times, status and event count as the call itself set them.
+      if (exchange.fields.callId !== null && exchange.source !== 'replay') {
         this.upsertCall.run({
           callId: exchange.fields.callId,
           at: exchange.receivedAt,
@@ -205,7 +207,7 @@ export class ExchangeStore {
   private scheduleFlush(): void {
     if (!this.flushScheduled) {
       this.flushScheduled = true;
-      setImmediate(() => this.flush());
+      setImmediate(() => this.flushTurn());
     }
   }
 
@@ -219,8 +221,14 @@ export class ExchangeStore {
     this.scheduleFlush();
   }
 
-  /** Commits every queued result now. A failed commit rejects the promises of that batch instead of throwing. */
+  /** Commits every queued result and adds every finished exchange to the search index now. */
   flush(): void {
+    this.flushTurn();
+    this.indexer.indexPending();
+  }
+
+  /** Commits this turn's writes. A failed commit rejects the promises of that batch instead of throwing. */
+  private flushTurn(): void {
     this.flushScheduled = false;
     const batch = this.pending;
     this.pending = [];
@@ -267,7 +275,7 @@ export class ExchangeStore {
           mockRule: result.mockRule ?? null,
           checks: result.checks === undefined || result.checks.length === 0 ? null : JSON.stringify(result.checks),
         });
-        this.insertText.run(id, searchableText(requestBody, result.responseBody));
+        this.indexer.add(id, requestBody, result.responseBody);
       }
     })();
   }
@@ -296,14 +304,19 @@ export class ExchangeStore {
     this.turnOpen = false;
   }
 
-  /** Marks exchanges left `pending` by a previous run that stopped abruptly; returns how many. */
+  /**
+   * Marks exchanges left `pending` by a previous run that stopped abruptly and indexes the
+   * finished exchanges that run left unindexed; returns how many were marked.
+   */
   interruptAbandoned(): number {
     this.flush();
-    return this.db
+    const marked = this.db
       .prepare(
         "UPDATE exchanges SET outcome = 'interrupted', error_code = 'interrupted', error_message = 'Switchboard stopped before the target answered.' WHERE outcome = 'pending'",
       )
       .run().changes;
+    this.indexer.indexMissing();
+    return marked;
   }
 
   summary(id: number): ExchangeSummary | undefined {
@@ -361,6 +374,7 @@ export class ExchangeStore {
     }
 
     if (query.text !== undefined && query.text.trim() !== '') {
+      this.indexer.indexPending();
       conditions.push('id IN (SELECT rowid FROM exchange_text WHERE exchange_text MATCH @text)');
       parameters.text = phraseQuery(query.text);
     }

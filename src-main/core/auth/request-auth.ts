@@ -78,11 +78,12 @@ export class RequestAuth extends EventEmitter<RequestAuthEvents> {
     return this.current.rejectInvalid && (check.state === 'invalid' || check.state === 'missing' || check.state === 'empty');
   }
 
-  /** Signs an outgoing request under the rule for its URL's path; null when that rule has no secret. */
-  sign(request: OutgoingRequest, options: SignOptions = {}): AuthHeaders | null {
-    // NOTE: a replay is matched by the path it is sent to, not the path it was received on, so
-    // with per-path rules and a target URL that rewrites paths the default rule may sign it.
-    const { config } = authRuleFor(this.current, new URL(request.url).pathname);
+  /**
+   * Signs an outgoing request under the rule for `rulePath` (a replay passes the path its original
+   * arrived on), or for its URL's path; null when that rule has no secret.
+   */
+  sign(request: OutgoingRequest, options: SignOptions = {}, rulePath?: string): AuthHeaders | null {
+    const { config } = authRuleFor(this.current, rulePath ?? new URL(request.url).pathname);
     return signRequest(config, request, options);
   }
 }

@@ -3,6 +3,7 @@ import type { ExchangeDetail, ExchangeSummary, HeaderPair, Outcome } from '../..
 import type { ReplayRequest } from '../../contract/replay';
 import type { Settings } from '../../contract/settings';
 import type { ExchangeStore } from '../../recorder/exchange-store';
+import { checksForExchange } from '../checks/check-exchange';
 import { SwitchboardError } from '../errors';
 import { withoutHopByHop } from '../headers';
 import { sendToTarget, type TargetAgents } from '../send-to-target';
@@ -62,13 +63,15 @@ export async function replayExchange(context: ReplayContext, originalId: number,
     headers,
     method: original.method,
     url: destination.url,
+    receivedPath: original.path,
     targetHost: destination.hostHeader,
     body: body.bytes,
     contentEncoding: body.contentEncoding,
     bodyChanged: body.changed,
     signing: context.signing,
   });
-  const fields = vapiFieldsOf(body.plain === null ? undefined : parseVapiMessage(body.plain));
+  const message = body.plain === null ? undefined : parseVapiMessage(body.plain);
+  const fields = vapiFieldsOf(message);
 
   // Call facts stay as the original call set them: a replayed status-update must not move the
   // call's status back in time.
@@ -92,7 +95,8 @@ export async function replayExchange(context: ReplayContext, originalId: number,
   const startedAt = performance.now();
   const reply = await send(context, destination, original, prepared.headers, body.bytes, options.signal);
   const durationMs = performance.now() - startedAt;
-  await context.store.finish(id, body.bytes, { ...reply, durationMs, targetDurationMs: durationMs });
+  const checks = checksForExchange(fields.type ?? original.type, message, { ...reply, targetDurationMs: durationMs }, durationMs);
+  await context.store.finish(id, body.bytes, { ...reply, durationMs, targetDurationMs: durationMs, checks });
   context.onFinished(context.store.summary(id) as ExchangeSummary);
 
   return context.store.detail(id) as ExchangeDetail;

@@ -14,6 +14,8 @@ export interface ReplayHeaderInput {
   method: string;
   /** The full URL the replay goes to. */
   url: string;
+  /** The path the original event arrived on, which selects the per-path authentication rule. */
+  receivedPath: string;
   /** The `Host` value for the target. */
   targetHost: string;
   /** The exact bytes that will be sent. */
@@ -52,7 +54,7 @@ export async function prepareReplayHeaders(input: ReplayHeaderInput): Promise<Pr
     headers.push(['Content-Length', String(input.body.byteLength)]);
   }
 
-  const signed = input.signing.sign === undefined ? null : await input.signing.sign({ method: input.method, url: input.url, headers, body: input.body });
+  const signed = input.signing.sign === undefined ? null : await input.signing.sign({ method: input.method, url: input.url, receivedPath: input.receivedPath, headers, body: input.body });
   const sent = signed?.headers ?? headers;
   const signatureNames = new Set(input.signing.bodySignatureHeaders.map((name) => name.toLowerCase()));
 

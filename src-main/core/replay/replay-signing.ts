@@ -7,6 +7,8 @@ export interface SignableRequest {
   method: string;
   /** The full URL the request goes to, for payload formats that include `{url}`. */
   url: string;
+  /** The path the original event arrived on; it selects the per-path rule, whatever path the target gets. */
+  receivedPath?: string;
   headers: readonly HeaderPair[];
   body: Uint8Array;
 }
@@ -51,7 +53,7 @@ export function replaySigningFor(auth: RequestAuth | null): ReplaySigning {
   return {
     bodySignatureHeaders: [...new Set([...DEFAULT_BODY_SIGNATURE_HEADERS, ...hmacHeaders])],
     sign: (request) => {
-      const signed = auth.sign(request);
+      const signed = auth.sign(request, {}, request.receivedPath);
       return signed === null ? null : { headers: signed.headers, scheme: signed.signature };
     },
   };

@@ -149,6 +149,23 @@ describe('engine authentication', () => {
     expect(Math.abs(Number(sent?.rawHeaders[sent.rawHeaders.findIndex((name) => name.toLowerCase() === 'x-timestamp') + 1]) - Date.now())).toBeLessThan(60_000);
   });
 
+  it('signs a replay by the rule of its receive path', async () => {
+    running.engine.auth.update({
+      default: { scheme: 'hmac', secretKey: 'default-secret-not-used' },
+      paths: [{ path: '/tools', config: { scheme: 'hmac', secretKey: HMAC_SECRET } }],
+    });
+    const body = sampleBytes('tool-calls.json');
+    await send(`${running.url}/tools/availability`, { body, headers: hmacHeaders(body) });
+    const original = latest();
+
+    const replay = await running.engine.replay(original?.id as number);
+
+    expect(original?.auth).toBe('valid');
+    expect(target.received.at(-1)?.url).toBe('/vapi/webhook');
+    expect(replay.signature).toBe('hmac-sha256');
+    expect(JSON.parse(Buffer.from(replay.responseBody ?? []).toString())).toEqual({ valid: true });
+  });
+
   it('keeps secrets out of the database file', async () => {
     const secret = 'never-on-disk-9c1e';
     running.engine.auth.update({ default: { scheme: 'secret', secret } });

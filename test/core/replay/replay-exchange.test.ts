@@ -279,6 +279,24 @@ describe('replaying one exchange', () => {
     }
   });
 
+  it('checks the reply to a replay', async () => {
+    const original = await recordExchange(running, sampleBytes('tool-calls.json'));
+
+    const replay = await running.engine.replay(original.id);
+
+    expect(replay.checks.map((check) => check.code)).toContain('tool_results_missing');
+  });
+
+  it('leaves the call summary as the original call set it', async () => {
+    const original = await recordExchange(running, sampleBytes('end-of-call-report.json'));
+    const before = running.engine.store.call(original.callId as string);
+
+    await running.engine.replay(original.id);
+
+    expect(running.engine.store.call(original.callId as string)).toEqual(before);
+    expect(running.engine.store.list({ callId: original.callId as string })).toHaveLength(2);
+  });
+
   it('rejects a body that was never recorded', async () => {
     await running.engine.updateSettings({ bodyLimitBytes: 1024 });
     await send(`${running.url}/webhook`, { body: vapiEvent('hang', 'call-big', { padding: 'x'.repeat(2048) }) });

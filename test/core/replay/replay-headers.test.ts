@@ -8,6 +8,7 @@ function input(fields: Partial<ReplayHeaderInput>): ReplayHeaderInput {
     headers: [],
     method: 'POST',
     url: 'http://127.0.0.1:3000/vapi/webhook',
+    receivedPath: '/vapi/webhook',
     targetHost: '127.0.0.1:3000',
     body: Buffer.from('{}'),
     contentEncoding: null,
@@ -99,6 +100,7 @@ describe('prepareReplayHeaders', () => {
       {
         method: 'POST',
         url: 'http://127.0.0.1:3000/vapi/webhook',
+        receivedPath: '/vapi/webhook',
         body: Buffer.from('{"edited":true}'),
         headers: [['Host', '127.0.0.1:3000'], ...signed, ['Content-Length', '15']],
       },
