@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ApiResult } from '../contract/errors';
+import type { ApiResult, ErrorCode } from '../contract/errors';
 import { OUTCOMES, type ExchangeQuery, type Outcome } from '../contract/exchange';
 import type { Engine } from '../core/engine';
 import { SwitchboardError } from '../core/errors';
@@ -11,6 +11,9 @@ import { NOT_AN_AUTH_ROUTE, routeAuth } from './auth-routes';
 import { NO_ROUTE, routeInspector } from './inspector-routes';
 import { NOT_A_HISTORY_ROUTE, routeHistory } from './history-routes';
 import type { StatusTicker } from './status-ticker';
+
+/** Error codes that mean the addressed thing does not exist, answered 404. */
+const NOT_FOUND_CODES: ReadonlySet<ErrorCode> = new Set(['exchange_not_found', 'mock_rule_not_found', 'not_found']);
 
 const MAX_SETTINGS_BODY_BYTES = 64 * 1024;
 
@@ -28,7 +31,7 @@ export async function routeApi(request: IncomingMessage, response: ServerRespons
   } catch (error) {
     const failure =
       error instanceof SwitchboardError ? error : new SwitchboardError('internal_error', `The request failed: ${(error as Error).message}.`);
-    const status = failure.code === 'exchange_not_found' || failure.code === 'not_found' ? 404 : failure.code === 'internal_error' ? 500 : 400;
+    const status = NOT_FOUND_CODES.has(failure.code) ? 404 : failure.code === 'internal_error' ? 500 : 400;
     // `field` names the setting an invalid value belongs to, so the settings form can show the error under it.
     const field = typeof failure.details.field === 'string' ? { field: failure.details.field } : {};
     sendJson(response, status, { ok: false, error: { code: failure.code, message: failure.message, ...field } });

@@ -67,6 +67,13 @@ describe('mock routes', () => {
     expect(badPosition.status).toBe(400);
   });
 
+  it('answers 404 for an unknown rule', async () => {
+    const response = await inspector.api('/api/mocks/987654', { method: 'PATCH', body: { enabled: false } });
+
+    expect(response.status).toBe(404);
+    expect(response.body.error.code).toBe('mock_rule_not_found');
+  });
+
   it('imports and exports files', async () => {
     const imported = await inspector.api('/api/mocks/import', { method: 'POST', body: { file: { rules: [stub] }, replace: true } });
     const exported = await inspector.api('/api/mocks/export');
