@@ -131,6 +131,8 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     'Every server runs on loopback in its own process: a fast target, `switchboard listen` from the built CLI with recording on, and http-proxy 1.18 as the reference. The load generator shares the machine, so the absolute numbers include its cost; the comparisons between paths are the point.',
     '',
+    'How the benchmark works, why some goals are missed and where the time goes: [benchmark-notes.md](benchmark-notes.md).',
+    '',
     goalsSection(results.goals),
   ];
 

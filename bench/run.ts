@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -28,6 +28,7 @@ interface RunOptions {
   out: string;
   markdown?: string;
   keepTemp: boolean;
+  from?: string;
 }
 
 function parseParts(value: string): Part[] {
@@ -49,6 +50,13 @@ function parseDuration(value: string): number {
   }
 
   return seconds;
+}
+
+/** Writes the Markdown report of a saved results file again, for example after the report's layout changed. */
+function renderSaved(jsonPath: string, markdownPath: string): void {
+  const results = JSON.parse(readFileSync(jsonPath, 'utf8')) as BenchResults;
+  writeFileSync(markdownPath, renderMarkdown(results));
+  process.stdout.write(`Markdown: ${markdownPath}\n`);
 }
 
 async function run(options: RunOptions, argv: string[]): Promise<void> {
@@ -101,13 +109,19 @@ async function run(options: RunOptions, argv: string[]): Promise<void> {
 const program = new Command('bench')
   .description('Measure Switchboard on loopback: added latency, recording throughput, history at scale and the inspector with a large history.')
   .addOption(new Option('--parts <list>', `comma-separated parts to run: ${PARTS.join(', ')}`).argParser(parseParts).default([...PARTS], 'all'))
-  .option('--quick', 'smaller counts and 10-second throughput slices, to check the benchmark works (about a minute and a half)', false)
+  .option('--quick', 'smaller counts and a 10-second throughput run per path, to check that the benchmark works (about a minute)', false)
   .option('--duration <seconds>', 'recording throughput run per path, in seconds (default 60, or 10 with --quick)', parseDuration)
   .option('--regenerate', 'generate the history database again even when an earlier run left one', false)
   .option('--out <dir>', 'folder for the results JSON', join(REPO_DIR, 'bench', 'results'))
   .option('--markdown <file>', 'where to write the Markdown report (default: docs/benchmark.md for a full run, else beside the JSON)')
   .option('--keep-temp', 'keep the temp folder with the recording databases and listen logs', false)
+  .option('--from <json>', 'measure nothing; write the Markdown report of a saved results file (to docs/benchmark.md unless --markdown)')
   .action(async (options: RunOptions) => {
+    if (options.from !== undefined) {
+      renderSaved(options.from, options.markdown ?? join(REPO_DIR, 'docs', 'benchmark.md'));
+      return;
+    }
+
     const watchdog = setTimeout(() => {
       process.stderr.write(`bench: stopped after ${MAX_RUN_MINUTES} minutes; a part did not finish.\n`);
       process.exit(2);
