@@ -7,8 +7,8 @@ import type { CallReplayProgress, CallReplayRequest, CallReplayStarted, ReplayDr
 import type { Settings } from '../contract/settings';
 import { AuthCheckStore } from '../recorder/auth-check-store';
 import { ExchangeStore } from '../recorder/exchange-store';
-import { RequestAuth, type RequestAuthOptions } from './auth/request-auth';
 import { MockRuleStore } from '../recorder/mock-rule-store';
+import { RequestAuth, type RequestAuthOptions } from './auth/request-auth';
 import { listenError } from './errors';
 import { handleExchange } from './exchange-handler';
 import { MockRuntime } from './mocks/runtime/mock-runtime';
@@ -27,6 +27,10 @@ export interface EngineEvents {
   'exchange-finished': [exchange: ExchangeSummary];
   'call-updated': [call: CallSummary];
   'settings-changed': [settings: Settings];
+  /** The database rejected a write; the request was still forwarded. */
+  'record-error': [error: unknown];
+  /** A request failed in a way the handler did not expect; the caller got a 500. */
+  'internal-error': [error: unknown];
   'call-replay-progress': [progress: CallReplayProgress];
   /** Exchanges were deleted by a retention limit or by `clearHistory`. */
   'history-pruned': [report: PruneReport];
@@ -68,9 +72,9 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.settingsValue = mergeSettings(DEFAULT_SETTINGS, options.settings ?? {});
     this.target = this.settingsValue.targetUrl === null ? null : parseTarget(this.settingsValue.targetUrl);
     this.store = new ExchangeStore(options.db);
-    this.auth = new RequestAuth(new AuthCheckStore(options.db), options.auth);
     this.mockRules = new MockRuleStore(options.db);
     this.mocks = new MockRuntime(this.mockRules);
+    this.auth = new RequestAuth(new AuthCheckStore(options.db), options.auth);
     this.history = new HistoryMaintenance(options.db, () => this.settingsValue, {
       onPruned: (report) => this.emit('history-pruned', report),
       onError: (error) => this.emit('history-error', error),
@@ -199,7 +203,8 @@ export class Engine extends EventEmitter<EngineEvents> {
         mocks: this.mocks,
         onStarted: (exchange) => this.emit('exchange-started', exchange),
         onFinished: (exchange) => this.onFinished(exchange),
-      });
+        onRecordError: (error) => this.emit('record-error', error),
+      }).catch((error: unknown) => this.onHandlerFailure(error, response));
       this.inFlight.add(work);
       void work.finally(() => this.inFlight.delete(work));
     });
@@ -212,6 +217,19 @@ export class Engine extends EventEmitter<EngineEvents> {
         resolve(server);
       });
     });
+  }
+
+  private onHandlerFailure(error: unknown, response: http.ServerResponse): void {
+    this.emit('internal-error', error);
+
+    if (response.headersSent) {
+      response.destroy();
+      return;
+    }
+
+    const body = JSON.stringify({ error: { code: 'internal_error', message: 'Switchboard failed while handling this request. See its log.' } });
+    response.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+    response.end(body);
   }
 
   private onFinished(exchange: ExchangeSummary): void {
