@@ -66,6 +66,11 @@ function throughputGoals(throughput: ThroughputResult): GoalCheck[] {
       measured: `${throughput.switchboard.forwardedRows} rows for ${throughput.switchboard.answered} answers`,
       met: throughput.switchboard.lost === 0,
     },
+    {
+      goal: 'Every recorded exchange in the search index after a graceful stop',
+      measured: `${throughput.switchboard.searchableRows} of ${throughput.switchboard.rows}`,
+      met: throughput.switchboard.searchableRows === throughput.switchboard.rows,
+    },
   ];
 }
 

@@ -81,6 +81,9 @@ export class BackgroundCheckpoint {
 
   /** Runs a last checkpoint, closes the worker's connection and waits for the thread to end. */
   async stop(): Promise<void> {
+    // The worker is unreferenced while it runs; referenced again, it keeps the process alive until
+    // it exits, so a caller's work after `stop` still runs when nothing else is pending.
+    this.worker.ref();
     this.worker.postMessage('stop');
     await this.exited;
   }
