@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { TOKEN_HEADER, TOKEN_PARAM } from '../contract/api';
 import type { ErrorCode } from '../contract/errors';
+import { requestUrl } from './request-url';
 
 export interface AccessDenied {
   status: number;
@@ -58,8 +59,7 @@ function presentedToken(request: IncomingMessage): string | null {
     return header;
   }
 
-  const url = new URL(request.url ?? '/', 'http://control.invalid');
-  return url.searchParams.get(TOKEN_PARAM);
+  return requestUrl(request)?.searchParams.get(TOKEN_PARAM) ?? null;
 }
 
 function sameToken(presented: string, expected: string): boolean {

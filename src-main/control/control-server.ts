@@ -11,6 +11,7 @@ import { listenError } from '../core/errors';
 import { checkAccess } from './access-guard';
 import { routeApi, sendJson } from './api-routes';
 import { PushHub } from './push-hub';
+import { requestUrl } from './request-url';
 import { serveStatic } from './static-files';
 import { StatusTicker } from './status-ticker';
 
@@ -60,8 +61,8 @@ export class ControlServer {
     const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
 
     server.on('upgrade', (request, socket, head) => {
-      const url = new URL(request.url ?? '/', 'http://control.invalid');
-      const denied = url.pathname === '/api/events' ? checkAccess(request, this.token, this.port) : { status: 404, message: 'Not found' };
+      const url = requestUrl(request);
+      const denied = url?.pathname === '/api/events' ? checkAccess(request, this.token, this.port) : { status: 404, message: 'Not found' };
 
       if (denied !== null) {
         socket.end(`HTTP/1.1 ${denied.status} ${http.STATUS_CODES[denied.status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -141,7 +142,27 @@ export class ControlServer {
   }
 
   private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://control.invalid');
+    try {
+      await this.route(request, response);
+    } catch (error) {
+      // A failure here must not stop the process that is forwarding a live call.
+      this.options.engine.emit('internal-error', error);
+
+      if (response.headersSent) {
+        response.destroy();
+      } else {
+        sendJson(response, 500, { ok: false, error: { code: 'internal_error', message: 'The inspector API failed on this request.' } });
+      }
+    }
+  }
+
+  private async route(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const url = requestUrl(request);
+
+    if (url === null) {
+      sendJson(response, 400, { ok: false, error: { code: 'invalid_request', message: `"${request.url ?? ''}" is not a path.` } });
+      return;
+    }
     const isApi = url.pathname.startsWith('/api/');
     const denied = checkAccess(request, this.token, this.port);
 

@@ -57,6 +57,17 @@ describe('control port access', () => {
     expect(response.status).toBe(401);
   });
 
+  it('survives request targets that are not paths', async () => {
+    for (const target of ['//', '//evil.example/api/runtime', '//?token=x']) {
+      const reply = await sendRaw(port, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`);
+      expect(reply.toString()).toMatch(/^HTTP\/1\.1 (200|400|401|404) /);
+    }
+
+    expect(await upgradeStatus(`ws://127.0.0.1:${port}//`)).toBe(404);
+    const alive = await send(`${inspector.origin}/api/runtime`, { method: 'GET', headers: ['x-switchboard-token', token] });
+    expect(alive.status).toBe(200);
+  });
+
   it('rejects a foreign Host header', async () => {
     const response = await send(`${inspector.origin}/api/exchanges`, { method: 'GET', headers: ['Host', `attacker.example:${port}`, 'x-switchboard-token', token] });
     const body = JSON.parse(response.body.toString());
