@@ -22,6 +22,9 @@ import { createTargetAgents, type TargetAgents } from './send-to-target';
 import { DEFAULT_SETTINGS, mergeSettings } from './settings';
 import { parseTarget, type Target } from './target';
 
+/** How long a write waits for a database lock held elsewhere before it gives up, in ms. */
+const LIVE_BUSY_TIMEOUT_MS = 250;
+
 export interface EngineEvents {
   'exchange-started': [exchange: ExchangeSummary];
   'exchange-finished': [exchange: ExchangeSummary];
@@ -71,6 +74,9 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.databasePath = options.databasePath;
     this.settingsValue = mergeSettings(DEFAULT_SETTINGS, options.settings ?? {});
     this.target = this.settingsValue.targetUrl === null ? null : parseTarget(this.settingsValue.targetUrl);
+    // Writes happen on the thread that forwards live calls, so a lock held by another process
+    // may only delay a request briefly; past that the request is forwarded unrecorded.
+    options.db.pragma(`busy_timeout = ${LIVE_BUSY_TIMEOUT_MS}`);
     this.store = new ExchangeStore(options.db);
     this.mockRules = new MockRuleStore(options.db);
     this.mocks = new MockRuntime(this.mockRules);

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEngine, type RunningEngine } from '../support/engine-fixture';
 import { send, sendRaw } from '../support/http-client';
@@ -168,6 +169,30 @@ describe('recording failures', () => {
     expect(errors).toHaveLength(1);
     expect(String(errors[0])).toContain('readonly');
     running.db.pragma('query_only = OFF');
+  });
+});
+
+describe('database locks', () => {
+  it('forwards without waiting long for a locked database', async () => {
+    const server = await target(replyJson({ fine: true }));
+    const running = await engine({ targetUrl: server.url });
+    const errors: unknown[] = [];
+    running.engine.on('record-error', (error) => errors.push(error));
+    const holder = new BetterSqlite3(running.dbPath);
+    holder.exec('BEGIN EXCLUSIVE');
+
+    const startedAt = Date.now();
+    const response = await send(`${running.url}/`, { body: sampleBytes('status-update.in-progress.json') });
+    const elapsedMs = Date.now() - startedAt;
+    holder.exec('ROLLBACK');
+    holder.close();
+
+    expect(response.status).toBe(200);
+    expect(server.received).toHaveLength(1);
+    expect(errors).toHaveLength(1);
+    expect(String(errors[0])).toContain('locked');
+    // The lock is never released while the request waits, so only the busy timeout can end the wait.
+    expect(elapsedMs).toBeLessThan(4_000);
   });
 });
 
