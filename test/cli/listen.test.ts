@@ -134,6 +134,20 @@ describe('switchboard listen errors', () => {
     expect(result.stderr).toContain('--port');
   });
 
+  it('names an inspector port in use', async () => {
+    const { dbPath } = temp();
+    const blocker = http.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => void blocker.close());
+    const port = (blocker.address() as AddressInfo).port;
+
+    const result = runCli(['listen', '--port', '0', '--inspector-port', String(port), '--db', dbPath]);
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`Cannot start the inspector: 127.0.0.1:${port} is already in use`);
+    expect(result.stderr).toContain('--inspector-port');
+  });
+
   it('rejects a bad target URL', () => {
     const { dbPath } = temp();
 
