@@ -205,7 +205,7 @@ export class MockRuleStore extends EventEmitter<{ changed: [] }> {
     const clash = this.list().find((record) => record.rule.name === name && record.id !== exceptId);
 
     if (clash !== undefined) {
-      throw new SwitchboardError('invalid_mock_rule', `A mock rule named "${name}" exists already (position ${clash.position}). Give this rule another name.`, {
+      throw new SwitchboardError('invalid_mock_rule', `A mock rule named "${name}" exists already at position ${clash.position + 1} in the list. Give this rule another name.`, {
         problems: [{ index: null, ruleName: name, field: 'name', message: 'another rule has this name' }],
       });
     }

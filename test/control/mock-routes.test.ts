@@ -93,6 +93,8 @@ describe('mock routes', () => {
     }
 
     expect(examples.filter((example) => example.rule.match.type === 'assistant-request')).toHaveLength(6);
+    expect(new Set(examples.map((example) => example.rule.name)).size).toBe(examples.length);
+    expect(examples.map((example) => example.rule.name)).not.toContain('inbound assistant');
   });
 
   it('drafts a rule from an exchange', async () => {

@@ -38,9 +38,10 @@ describe('MockRuleStore', () => {
   });
 
   it('rejects a duplicate name', () => {
+    store.create(rule('z'));
     store.create(rule('a'));
 
-    expect(() => store.create(rule('a'))).toThrow(/named "a" exists already/);
+    expect(() => store.create(rule('a'))).toThrow(/named "a" exists already at position 2 in the list/);
   });
 
   it('moves a rule', () => {

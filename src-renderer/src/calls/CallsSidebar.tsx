@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CallSummary } from '../../../src-main/contract/exchange';
-import { formatClock, formatCost, formatSeconds, shortId } from '../format/format';
+import { formatClock, formatCost, formatCountOf, formatSeconds, shortId } from '../format/format';
 import { useCalls } from '../state/calls-store';
 import { exchangesStore, useExchanges } from '../state/exchanges-store';
 
@@ -46,7 +46,7 @@ export function CallsSidebar() {
               <span>{formatClock(call.firstSeenAt).slice(0, 8)}</span>
             </span>
             <span className="call-line muted">
-              <span>{call.durationSeconds === null ? `${call.exchangeCount} events` : formatSeconds(call.durationSeconds)}</span>
+              <span>{call.durationSeconds === null ? formatCountOf(call.exchangeCount, 'event') : formatSeconds(call.durationSeconds)}</span>
               <span>{call.cost === null ? '' : formatCost(call.cost)}</span>
             </span>
           </button>

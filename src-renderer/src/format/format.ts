@@ -56,3 +56,8 @@ export function shortId(id: string | null): string {
 export function formatCount(count: number): string {
   return count.toLocaleString('en-US');
 }
+
+/** Formats a count with its noun in singular or plural, such as `1 event` or `1,204 events`. */
+export function formatCountOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${formatCount(count)} ${count === 1 ? singular : plural}`;
+}

@@ -1,4 +1,5 @@
 import type { MockRuleRecord } from '../../../src-main/contract/mocks';
+import { formatCountOf } from '../format/format';
 import { mocksStore, useMocks } from './mocks-store';
 
 const MODE_WORDS: Record<string, string> = {
@@ -33,7 +34,7 @@ function RuleRow({ record, count }: { record: MockRuleRecord; count: number }) {
         <span className="mock-rule-name">{record.rule.name}</span>
         <span className="mock-rule-match" data-testid="mock-rule-match">
           {record.description} · <span className={on ? 'tone-mocked' : 'muted'}>{on ? MODE_WORDS[mode] : `off (was ${mode})`}</span>
-          {record.rule.sequence !== undefined && <span className="muted"> · {record.rule.sequence.length} answers in turn</span>}
+          {record.rule.sequence !== undefined && <span className="muted"> · {formatCountOf(record.rule.sequence.length, 'answer')} in turn</span>}
           {record.rule.delayMs !== undefined && record.rule.delayMs > 0 && <span className="muted"> · {record.rule.delayMs} ms delay</span>}
         </span>
       </span>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { CallReplayProgress, ReplayTiming } from '../../../src-main/contract/replay';
-import { formatDuration } from '../format/format';
+import { formatCountOf, formatDuration } from '../format/format';
 import { callReplayStore, useCallReplay } from './call-replay-store';
 import './replay.css';
 
@@ -21,7 +21,7 @@ function ProgressLine({ run }: { run: CallReplayProgress }) {
     <div className="call-replay-progress" data-testid="call-replay-progress" data-state={run.state}>
       <progress max={Math.max(1, run.total)} value={run.steps.length} aria-label="Events replayed" />
       <span>
-        {STATE_WORDS[run.state]}: {run.steps.length} of {run.total} events sent
+        {STATE_WORDS[run.state]}: {run.steps.length} of {formatCountOf(run.total, 'event')} sent
         {failures > 0 && <span className="health-bad">, {failures} failed</span>}
         {waitingMs !== null && <span className="muted"> · next in {formatDuration(waitingMs)} (original spacing)</span>}
         {last !== undefined && (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SimulationStarted } from '../../../src-main/contract/inspector';
 import { ApiError, callApi } from '../api/control-client';
+import { formatCountOf } from '../format/format';
 import { useRuntime } from '../state/runtime-store';
 import { copyText, uiStore } from '../state/ui-store';
 
@@ -23,7 +24,7 @@ export function EmptyState() {
     try {
       const started = await callApi<SimulationStarted>('/api/simulate-call', { method: 'POST', body: { speed: 1 } });
       // The list replaces this page with the first event, so the confirmation goes in a toast.
-      uiStore.getState().showToast(`Simulating call ${started.callId.slice(0, 8)}: ${started.eventCount} events over about 19 s`);
+      uiStore.getState().showToast(`Simulating call ${started.callId.slice(0, 8)}: ${formatCountOf(started.eventCount, 'event')} over about 19 s`);
       setStatus(null);
     } catch (error) {
       setStatus(error instanceof ApiError ? error.message : String(error));

@@ -1,4 +1,4 @@
-import { formatBytes, formatCount } from '../format/format';
+import { formatBytes, formatCountOf } from '../format/format';
 import { useRuntime } from '../state/runtime-store';
 
 /** Receive URL, target health, database path and size, event count and the inspector address. */
@@ -13,7 +13,7 @@ export function StatusBar() {
 
   return (
     <footer className="statusbar" data-testid="status-bar">
-      <span data-testid="exchange-count">{formatCount(runtime.exchangeCount + extra)} exchanges</span>
+      <span data-testid="exchange-count">{formatCountOf(runtime.exchangeCount + extra, 'exchange')}</span>
       <span className="sep">·</span>
       <span title={runtime.databasePath}>
         db {formatBytes(runtime.databaseSizeBytes)} <span className="mono">{runtime.databasePath}</span>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deadlineFor, eventColor } from '../../../src-renderer/src/format/event-colors';
-import { formatBytes, formatCost, formatDuration, formatOffset, formatSeconds, shortId } from '../../../src-renderer/src/format/format';
+import { formatBytes, formatCost, formatCountOf, formatDuration, formatOffset, formatSeconds, shortId } from '../../../src-renderer/src/format/format';
 import { outcomeLook, statusText } from '../../../src-renderer/src/format/outcome';
 import { summary } from '../support';
 
@@ -36,6 +36,13 @@ describe('formatting', () => {
   it('shortens ids to 8 characters', () => {
     expect(shortId('7d2e4f1a-93b6-4c85')).toBe('7d2e4f1a…');
     expect(shortId('short')).toBe('short');
+  });
+
+  it('counts nouns in singular and plural', () => {
+    expect(formatCountOf(1, 'event')).toBe('1 event');
+    expect(formatCountOf(0, 'event')).toBe('0 events');
+    expect(formatCountOf(1_204, 'exchange')).toBe('1,204 exchanges');
+    expect(formatCountOf(2, 'entry', 'entries')).toBe('2 entries');
   });
 });
 

@@ -40,17 +40,17 @@ const knowledgeBody = {
 
 /** Valid starting points for the rule editor: every assistant-request shape, a tool result and the other replies Vapi reads. */
 export const RULE_EXAMPLES: readonly MockRuleExample[] = [
-  { title: 'assistant-request: assistantId with overrides', rule: { name: 'inbound assistant', match: { type: 'assistant-request' }, mode: 'always', response: { status: 200, body: assistantIdBody } } },
-  { title: 'assistant-request: full assistant', rule: { name: 'transient assistant', match: { type: 'assistant-request' }, mode: 'always', response: { status: 200, body: assistantBody } } },
-  { title: 'assistant-request: squadId', rule: { name: 'inbound squad', match: { type: 'assistant-request' }, mode: 'always', response: { status: 200, body: squadIdBody } } },
-  { title: 'assistant-request: full squad', rule: { name: 'transient squad', match: { type: 'assistant-request' }, mode: 'always', response: { status: 200, body: squadBody } } },
-  { title: 'assistant-request: transfer destination', rule: { name: 'forward inbound calls', match: { type: 'assistant-request' }, mode: 'always', response: { status: 200, body: destinationBody } } },
+  { title: 'assistant-request: assistantId with overrides', rule: { name: 'saved assistant with overrides', match: { type: 'assistant-request' }, mode: 'always', response: { status: 200, body: assistantIdBody } } },
+  { title: 'assistant-request: full assistant', rule: { name: 'inline assistant', match: { type: 'assistant-request' }, mode: 'always', response: { status: 200, body: assistantBody } } },
+  { title: 'assistant-request: squadId', rule: { name: 'saved squad', match: { type: 'assistant-request' }, mode: 'always', response: { status: 200, body: squadIdBody } } },
+  { title: 'assistant-request: full squad', rule: { name: 'inline squad', match: { type: 'assistant-request' }, mode: 'always', response: { status: 200, body: squadBody } } },
+  { title: 'assistant-request: transfer destination', rule: { name: 'forward caller to a number', match: { type: 'assistant-request' }, mode: 'always', response: { status: 200, body: destinationBody } } },
   { title: 'assistant-request: reject with error', rule: { name: 'reject inbound calls', match: { type: 'assistant-request' }, mode: 'always', response: { status: 200, body: errorBody } } },
   {
     title: 'tool-calls: result for one tool',
     rule: { name: 'availability stub', match: { type: 'tool-calls', tool: 'check_availability' }, mode: 'always', result: 'A table for {{arguments.partySize}} is free on {{arguments.date}}.' },
   },
-  { title: 'tool-calls: tool error', rule: { name: 'tool failure', match: { type: 'tool-calls', tool: 'check_availability' }, mode: 'always', error: 'The booking system is unavailable.' } },
+  { title: 'tool-calls: tool error', rule: { name: 'availability tool error', match: { type: 'tool-calls', tool: 'check_availability' }, mode: 'always', error: 'The booking system is unavailable.' } },
   { title: 'transfer-destination-request: number', rule: { name: 'transfer to front desk', match: { type: 'transfer-destination-request' }, mode: 'always', response: { status: 200, body: transferBody } } },
   { title: 'knowledge-base-request: documents', rule: { name: 'opening hours', match: { type: 'knowledge-base-request' }, mode: 'always', response: { status: 200, body: knowledgeBody } } },
 ];
