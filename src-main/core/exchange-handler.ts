@@ -147,7 +147,7 @@ async function forwardAndRelay(
     controller.abort(
       new SwitchboardError(
         'target_timeout',
-        `The server at ${target.url.host} did not answer within ${timeoutMs} ms (the limit for ${eventType ?? 'this request'}). Answer faster, or raise the limit with --timeout.`,
+        `The server at ${target.url.host} did not answer within ${timeoutMs} ms (the limit for ${eventType ?? 'this request'}). Answer faster, or raise the limit with ${timeoutOption(context.settings, eventType)}.`,
         { target: target.url.href, timeoutMs },
       ),
     );
@@ -181,15 +181,17 @@ async function forwardAndRelay(
     const targetDurationMs = performance.now() - targetStartedAt;
     await finish(context, inFlight, { ...relayed, targetDurationMs });
   } catch (error) {
-    const failure = asFailure(error);
+    const failure = asFailure(error instanceof RelayBroken ? error.reason : error);
     const targetDurationMs = performance.now() - targetStartedAt;
 
     if (response.headersSent || response.destroyed) {
       response.destroy();
+      const partial = error instanceof RelayBroken ? error : null;
       await finish(context, inFlight, {
         status: response.headersSent ? response.statusCode : null,
-        responseHeaders: null,
-        responseBody: null,
+        responseHeaders: partial?.headers ?? null,
+        responseBody: partial?.body ?? null,
+        responseTruncated: partial !== null,
         outcome: failure.outcome,
         errorCode: failure.error.code,
         errorMessage: failure.error.message,
@@ -206,6 +208,22 @@ async function forwardAndRelay(
 }
 
 type PartialResult = Omit<ExchangeResult, 'durationMs'>;
+
+/** A reply that broke off after its headers were relayed, with the headers and the bytes that got through. */
+class RelayBroken extends Error {
+  constructor(
+    readonly reason: unknown,
+    readonly headers: HeaderPair[],
+    readonly body: Buffer,
+  ) {
+    super('The reply broke off after its headers were relayed.');
+  }
+}
+
+/** The CLI option that sets the timeout for `eventType`, as a hint in timeout messages. */
+function timeoutOption(settings: Settings, eventType: string | null): string {
+  return eventType !== null && settings.timeoutMsByType[eventType] !== undefined ? `--type-timeout ${eventType}=SECONDS` : '--timeout';
+}
 
 /**
  * Streams the target's reply to the caller chunk by chunk while keeping a copy for the record,
@@ -225,9 +243,10 @@ function relayReply(
     let keptBytes = 0;
     let truncated = false;
 
+    const broken = (reason: unknown): RelayBroken => new RelayBroken(reason, reply.headers, Buffer.concat(kept, keptBytes));
     const onAbort = (): void => {
       reply.body.destroy();
-      reject(signal.reason);
+      reject(broken(signal.reason));
     };
     signal.addEventListener('abort', onAbort, { once: true });
 
@@ -262,9 +281,11 @@ function relayReply(
     reply.body.on('error', (error) => {
       signal.removeEventListener('abort', onAbort);
       reject(
-        signal.aborted
-          ? signal.reason
-          : new SwitchboardError('target_error', `The target's connection broke while sending its reply: ${error.message}.`),
+        broken(
+          signal.aborted
+            ? signal.reason
+            : new SwitchboardError('target_error', `The target's connection broke while sending its reply: ${error.message}.`),
+        ),
       );
     });
   });

@@ -83,6 +83,25 @@ describe('forwarding failures', () => {
     expect(response.status).toBe(504);
     expect((await latest(running))?.errorMessage).toContain('200 ms');
     expect((await latest(running))?.errorMessage).toContain('assistant-request');
+    expect((await latest(running))?.errorMessage).toContain('--type-timeout assistant-request=SECONDS');
+  });
+
+  it('records the part of a reply that broke off', async () => {
+    const server = await target((_request, _body, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': 100 });
+      response.write('{"results":[{"');
+      setTimeout(() => response.socket?.destroy(), 20);
+    });
+    const running = await engine({ targetUrl: server.url });
+
+    await send(`${running.url}/`, { body: sampleBytes('tool-calls.json') }).catch(() => undefined);
+    const detail = await latest(running);
+
+    expect(detail?.status).toBe(200);
+    expect(detail?.outcome).toBe('target_error');
+    expect(Buffer.from(detail?.responseBody as Uint8Array).toString()).toBe('{"results":[{"');
+    expect(detail?.responseHeaders).toContainEqual(['Content-Length', '100']);
+    expect(detail?.responseTruncated).toBe(true);
   });
 
   it('keeps other requests moving while one hangs', async () => {
