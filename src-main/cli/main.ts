@@ -103,4 +103,14 @@ function reportFailure(error: unknown): never {
   process.exit(1);
 }
 
+// A reader that stops early, such as `switchboard show 12 | head`, closes the pipe: that ends the
+// output, not in an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') {
+    process.exit(0);
+  }
+
+  reportFailure(error);
+});
+
 buildProgram().parseAsync(process.argv).catch(reportFailure);

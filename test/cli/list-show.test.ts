@@ -1,6 +1,7 @@
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli-process';
+import { CLI_ENV, CLI_PATH, runCli } from '../support/cli-process';
 import { startEngine } from '../support/engine-fixture';
 import { send } from '../support/http-client';
 import { sampleBytes } from '../support/samples';
@@ -124,5 +125,28 @@ describe('switchboard show', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('No exchange has id 99999');
     expect(runCli(['show', 'abc', '--db', dbPath]).stderr).toContain('"abc" is not an exchange id');
+  });
+});
+
+describe('switchboard show into a closed pipe', () => {
+  it('stops quietly when the reader exits early', async () => {
+    const large = tempFolder();
+    const target = await startTarget(replyJson({}));
+    const running = await startEngine({ targetUrl: target.url });
+    await send(`${running.url}/`, { body: JSON.stringify({ message: { type: 'transcript', transcript: 'x'.repeat(2_000_000) } }) });
+    await running.finished(1);
+    await running.db.backup(join(large.folder, 'large.db'));
+    await running.stop();
+    await target.close();
+
+    const child = spawn(process.execPath, [CLI_PATH, 'show', '1', '--db', join(large.folder, 'large.db')], { env: CLI_ENV });
+    let errors = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const exitCode = await new Promise((resolve) => child.once('exit', resolve));
+    large.remove();
+
+    expect(exitCode).toBe(0);
+    expect(errors).toBe('');
   });
 });
