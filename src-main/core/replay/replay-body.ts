@@ -3,7 +3,7 @@ import type { ReplayEdits } from '../../contract/replay';
 import { SwitchboardError } from '../errors';
 import { headerValue } from '../headers';
 import { contentEncodingOf, decodeBody, requirePlainBody } from './body-encoding';
-import { applyPointerEdit } from './json-pointer';
+import { applyPointerEditToText } from './json-text-edit';
 
 /** The body one replay sends. */
 export interface ReplayBody {
@@ -19,9 +19,10 @@ export interface ReplayBody {
 
 /**
  * Works out the bytes a replay sends. Without body edits the recorded bytes go out with their
- * recorded `Content-Encoding`. An edit is applied to the decoded body and the plain result goes
- * out without `Content-Encoding`, so the header always matches the bytes. An edit that leaves the
- * decoded body as it was counts as no edit.
+ * recorded `Content-Encoding`. An edit is applied to the decoded body (pointer edits change only
+ * the bytes of the edited values) and the plain result goes out without `Content-Encoding`, so
+ * the header always matches the bytes. An edit that leaves the decoded body as it was counts as
+ * no edit.
  */
 export function resolveReplayBody(exchange: ExchangeDetail, edits: ReplayEdits, headers: readonly HeaderPair[]): ReplayBody {
   const recorded = Buffer.from(exchange.requestBody.buffer, exchange.requestBody.byteOffset, exchange.requestBody.byteLength);
@@ -71,16 +72,16 @@ function editedBody(exchange: ExchangeDetail, edits: ReplayEdits): Buffer | null
     return base;
   }
 
-  const text = base.toString('utf8');
-  let document = parseJson(base, 'The body', 'Pointer edits need a JSON body; edit the body as text instead.');
+  parseJson(base, 'The body', 'Pointer edits need a JSON body; edit the body as text instead.');
+  let text = base.toString('utf8');
 
+  // Each edit splices the text, so bytes outside the edited values, such as big integers or
+  // `1.10`, go out exactly as recorded instead of being re-serialised.
   for (const edit of setEdits) {
-    document = applyPointerEdit(document, edit);
+    text = applyPointerEditToText(text, edit);
   }
 
-  // Keep the recorded layout: pretty-printed bodies stay pretty-printed, compact ones compact.
-  const serialised = JSON.stringify(document, null, text.includes('\n') ? 2 : undefined);
-  return Buffer.from(text.endsWith('\n') ? `${serialised}\n` : serialised, 'utf8');
+  return Buffer.from(text, 'utf8');
 }
 
 /** True when the recorded request says or shows that its body is JSON. */
