@@ -9,8 +9,12 @@ import { MockRuleStore } from '../recorder/mock-rule-store';
 import { openDatabase } from '../recorder/open-database';
 import { describeImport, importRuleFile, readRuleFile } from './mock-file';
 
-function withStore<T>(dbPath: string, work: (store: MockRuleStore) => T): T {
-  const db = openDatabase(dbPath);
+/**
+ * Opens the rule store of a database. Reading commands open it read-only, so a mistyped --db
+ * reports a missing file instead of creating an empty database.
+ */
+function withStore<T>(dbPath: string, work: (store: MockRuleStore) => T, access: 'read' | 'write' = 'write'): T {
+  const db = openDatabase(dbPath, { readonly: access === 'read' });
 
   try {
     return work(new MockRuleStore(db));
@@ -20,7 +24,7 @@ function withStore<T>(dbPath: string, work: (store: MockRuleStore) => T): T {
 }
 
 function runList(options: { db: string; json: boolean }): void {
-  const records = withStore(options.db, (store) => store.list());
+  const records = withStore(options.db, (store) => store.list(), 'read');
 
   if (options.json) {
     process.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
@@ -50,7 +54,7 @@ function runImport(file: string, options: { db: string; replace: boolean; dryRun
 }
 
 function runExport(file: string | undefined, options: { db: string; force: boolean }): void {
-  const records = withStore(options.db, (store) => store.list());
+  const records = withStore(options.db, (store) => store.list(), 'read');
   const content: MockRuleFile = { rules: records.map((record) => record.rule) };
   const text = `${JSON.stringify(content, null, 2)}\n`;
 

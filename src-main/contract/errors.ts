@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'port_not_permitted'
   | 'address_not_available'
   | 'database_unwritable'
+  | 'database_not_found'
   | 'database_too_new'
   | 'database_corrupt'
   | 'exchange_not_found'

@@ -1,4 +1,4 @@
-import { mkdirSync, accessSync, constants } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { SwitchboardError } from '../core/errors';
@@ -30,6 +30,12 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
 
   if (!readonly) {
     ensureWritableFolder(file);
+  } else if (!existsSync(file)) {
+    throw new SwitchboardError(
+      'database_not_found',
+      `Cannot open the database ${file}: the file does not exist. Run "switchboard listen" first, or pass --db with the file it printed.`,
+      { file },
+    );
   }
 
   let db: Database;

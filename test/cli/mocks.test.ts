@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, startListen, type ListenProcess } from '../support/cli-process';
@@ -74,11 +74,23 @@ describe('switchboard mocks and listen --mocks', () => {
     expect(result.stderr).toContain('nope.json does not exist');
   });
 
+  it('list and export leave a mistyped database uncreated', () => {
+    const absent = join(folder.folder, 'typo', 'absent.db');
+
+    for (const args of [['mocks', 'list'], ['mocks', 'export']]) {
+      const result = runCli([...args, '--db', absent]);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(`${absent}: the file does not exist`);
+    }
+
+    expect(existsSync(absent)).toBe(false);
+  });
+
   it('dry run stores nothing', () => {
     const result = runCli(['mocks', 'import', rulesPath, '--dry-run', '--db', dbPath]);
 
     expect(result.stdout).toContain('is valid: 2 rules');
-    expect(runCli(['mocks', 'list', '--db', dbPath]).stdout).toContain('No mock rules are stored');
+    expect(existsSync(dbPath)).toBe(false);
   });
 
   it('export keeps an existing file', () => {
