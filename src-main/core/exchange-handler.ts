@@ -4,6 +4,7 @@ import type { ExchangeSummary, HeaderPair, Outcome } from '../contract/exchange'
 import type { Settings } from '../contract/settings';
 import type { ExchangeResult, ExchangeStore, NewExchange } from '../recorder/exchange-store';
 import { authRejection, type RequestAuth } from './auth/request-auth';
+import { readableBody } from './body-decoding';
 import { callFactsOf } from './call-facts';
 import { checksForExchange } from './checks/check-exchange';
 import { SwitchboardError } from './errors';
@@ -86,7 +87,9 @@ export async function handleExchange(request: IncomingMessage, response: ServerR
     return;
   }
 
-  const message = parseVapiMessage(read.body);
+  // A compressed event is forwarded and stored compressed, but read decoded, so it joins its call
+  // and mock rules can match it.
+  const message = parseVapiMessage(readableBody(read.body, requestHeaders, settings.bodyLimitBytes));
   const fields = vapiFieldsOf(message);
   const authCheck = context.auth.check({ method: request.method ?? 'GET', rawUrl, headers: requestHeaders, body: read.body, receivedAt });
   const id = record(context, {

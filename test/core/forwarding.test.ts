@@ -71,6 +71,23 @@ describe('request forwarding', () => {
 
     expect(Buffer.compare(server.received[0]?.body as Buffer, body)).toBe(0);
     expect(server.received[0]?.rawHeaders).toContain('gzip');
+    const detail = await latest(running);
+    expect(Buffer.compare(Buffer.from(detail?.requestBody as Uint8Array), body)).toBe(0);
+    expect(detail?.type).toBe('status-update');
+    expect(detail?.callId).toBe('7d2e4f1a-93b6-4c85-a0de-5b1f6c8e2a47');
+  });
+
+  it('checks a gzip reply by its decoded JSON', async () => {
+    const reply = gzipSync(sampleBytes('tool-calls.response.json'));
+    const server = await target((_request, _body, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', 'Content-Length': reply.length });
+      response.end(reply);
+    });
+    const running = await engine({ targetUrl: server.url });
+
+    await send(`${running.url}/`, { body: sampleBytes('tool-calls.json') });
+
+    expect((await latest(running))?.checks).toEqual([]);
   });
 
   it('keeps header case, underscores and repeats', async () => {

@@ -1,5 +1,6 @@
 import type { Outcome, ReplyCheck } from '../../contract/exchange';
 import type { ExchangeResult } from '../../recorder/exchange-store';
+import { readableBody } from '../body-decoding';
 import { headerValue } from '../headers';
 import type { JsonObject } from '../vapi-event';
 import { checkReply } from './check-reply';
@@ -24,7 +25,7 @@ export function checksForExchange(type: string | null, message: JsonObject | und
     type,
     message,
     status: result.status,
-    body: result.responseBody ?? new Uint8Array(),
+    body: readableBody(result.responseBody ?? new Uint8Array(), result.responseHeaders),
     truncated: result.responseTruncated === true,
     durationMs,
   });
