@@ -9,6 +9,11 @@ export interface JsonPointerEdit {
   /** RFC 6901 pointer such as `/message/analysis/summary`. */
   pointer: string;
   value: unknown;
+  /**
+   * The value's JSON text as the user wrote it, such as `12345678901234567891` or `2.50`, sent in
+   * place of `JSON.stringify(value)`. Set only where the two differ.
+   */
+  valueJson?: string;
 }
 
 /** How one replay differs from the recorded request. Every field is optional; none means a plain replay. */

@@ -95,7 +95,8 @@ function setArrayItem(array: unknown[], key: string, edit: JsonPointerEdit): voi
 
 /**
  * Parses a command-line edit `POINTER=VALUE`. The value is JSON when it parses as JSON (`42`,
- * `true`, `{"a":1}`, `"quoted"`) and a plain string otherwise.
+ * `true`, `{"a":1}`, `"quoted"`) and a plain string otherwise. JSON that re-serialises
+ * differently also keeps its text in `valueJson`, so it is sent exactly as typed.
  */
 export function parsePointerAssignment(text: string): JsonPointerEdit {
   const separator = text.indexOf('=');
@@ -112,9 +113,16 @@ export function parsePointerAssignment(text: string): JsonPointerEdit {
   const raw = text.slice(separator + 1);
   pointerKeys(pointer);
 
+  let value: unknown;
+
   try {
-    return { pointer, value: JSON.parse(raw) };
+    value = JSON.parse(raw);
   } catch {
     return { pointer, value: raw };
   }
+
+  // Keeps literals such as 12345678901234567891 or 2.50 as typed, because re-serialising the parsed
+  // value would send 12345678901234567000 or 2.5.
+  const valueJson = raw.trim();
+  return valueJson === JSON.stringify(value) ? { pointer, value } : { pointer, value, valueJson };
 }

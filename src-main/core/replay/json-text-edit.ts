@@ -22,8 +22,12 @@ export function applyPointerEditToText(text: string, edit: JsonPointerEdit): str
     });
   }
 
+  if (edit.valueJson !== undefined) {
+    requireValueJson(edit.pointer, edit.valueJson);
+  }
+
   if (keys.length === 0) {
-    return splice(text, root.start, root.end, valueText(text, edit.value, root.start));
+    return splice(text, root.start, root.end, valueText(text, edit, root.start));
   }
 
   const parent = parentOf(root, keys, edit.pointer);
@@ -32,13 +36,13 @@ export function applyPointerEditToText(text: string, edit: JsonPointerEdit): str
   const existing = parent.kind === 'object' ? childOf(parent, last) : arrayItem(parent, last, edit);
 
   if (existing !== undefined) {
-    return splice(text, existing.start, existing.end, valueText(text, edit.value, existing.start));
+    return splice(text, existing.start, existing.end, valueText(text, edit, existing.start));
   }
 
-  return insertEntry(text, root, parent, parent.kind === 'object' ? last : null, edit.value);
+  return insertEntry(text, root, parent, parent.kind === 'object' ? last : null, edit);
 }
 
-/** Follows every key but the last; each must name an object or array, as `applyPointerEdit` requires. */
+/** Follows every key but the last. Each must name an object or array, as `applyPointerEdit` requires. */
 function parentOf(root: JsonNode, keys: string[], pointer: string): Container {
   let node: JsonNode = root;
 
@@ -100,7 +104,7 @@ function arrayItem(array: Extract<JsonNode, { kind: 'array' }>, key: string, edi
 }
 
 /** Inserts a member (`key` given) or an array item after the container's last entry. */
-function insertEntry(text: string, root: JsonNode, container: Container, key: string | null, value: unknown): string {
+function insertEntry(text: string, root: JsonNode, container: Container, key: string | null, edit: JsonPointerEdit): string {
   const entries = container.kind === 'object' ? container.members.map((member) => ({ start: member.keySpan.start, end: member.value.end })) : container.items;
   const lastEntry = entries[entries.length - 1];
   const previous = entries[entries.length - 2];
@@ -111,7 +115,7 @@ function insertEntry(text: string, root: JsonNode, container: Container, key: st
   const at = lastEntry?.end ?? container.start + 1;
   const entryStart = at + separator.length;
   const prefix = key === null ? '' : `${JSON.stringify(key)}${colonStyle(text, container, root)}`;
-  const inserted = `${separator}${prefix}${valueText(splice(text, at, at, separator), value, entryStart)}`;
+  const inserted = `${separator}${prefix}${valueText(splice(text, at, at, separator), edit, entryStart)}`;
 
   return splice(text, at, at, inserted);
 }
@@ -137,10 +141,17 @@ function firstMember(node: JsonNode): Extract<JsonNode, { kind: 'object' }>['mem
 }
 
 /**
- * Serialises a new value. In a multi-line document an object or array is indented like the
- * document, continuing from the indentation of the line at `position`. Elsewhere it is compact.
+ * Serialises a new value, or returns its `valueJson` unchanged. In a multi-line document an object
+ * or array is indented like the document, continuing from the indentation of the line at
+ * `position`. Elsewhere it is compact.
  */
-function valueText(text: string, value: unknown, position: number): string {
+function valueText(text: string, edit: JsonPointerEdit, position: number): string {
+  const value = edit.value;
+
+  if (edit.valueJson !== undefined) {
+    return edit.valueJson;
+  }
+
   const multiLine = text.trim().includes('\n');
   const isFilledContainer = typeof value === 'object' && value !== null && Object.keys(value).length > 0;
 
@@ -154,6 +165,16 @@ function valueText(text: string, value: unknown, position: number): string {
 
   // JSON.stringify escapes newlines inside strings, so every raw newline here is between tokens.
   return JSON.stringify(value, null, unit).replaceAll('\n', `\n${lineIndent}`);
+}
+
+function requireValueJson(pointer: string, valueJson: string): void {
+  try {
+    scanJson(valueJson);
+  } catch (error) {
+    throw new SwitchboardError('invalid_json', `Cannot set ${pointer}: the value ${valueJson} is not valid JSON (${(error as Error).message}). Quote text values.`, {
+      pointer,
+    });
+  }
 }
 
 function splice(text: string, start: number, end: number, replacement: string): string {

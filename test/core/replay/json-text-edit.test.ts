@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SwitchboardError } from '../../../src-main/core/errors';
+import { parsePointerAssignment } from '../../../src-main/core/replay/json-pointer';
 import { applyPointerEditToText } from '../../../src-main/core/replay/json-text-edit';
 
 const compact = '{"message":{"big":12345678901234567891,"price":1.10,"kilo":1e3,"zero":0.0,"neg":-0.0,"name":"caf\\u00e9","analysis":{"summary":"old"},"list":[[1,2],[3]]}}';
@@ -117,5 +118,30 @@ describe('applyPointerEditToText', () => {
 
   it('rejects a pointer without a leading slash', () => {
     expect(() => edit(compact, 'message', 1)).toThrow(/must start with "\/"/);
+  });
+});
+
+describe('pointer edits with valueJson', () => {
+  it('keeps typed literals from the command line', () => {
+    expect(parsePointerAssignment('/a=12345678901234567891')).toEqual({ pointer: '/a', value: 12345678901234567891, valueJson: '12345678901234567891' });
+    expect(parsePointerAssignment('/a= 2.50')).toEqual({ pointer: '/a', value: 2.5, valueJson: '2.50' });
+    expect(parsePointerAssignment('/a={"b": 1e3}')).toEqual({ pointer: '/a', value: { b: 1000 }, valueJson: '{"b": 1e3}' });
+  });
+
+  it('omits valueJson when it would not differ', () => {
+    expect(parsePointerAssignment('/a=42')).toEqual({ pointer: '/a', value: 42 });
+    expect(parsePointerAssignment('/a="x"')).toEqual({ pointer: '/a', value: 'x' });
+  });
+
+  it('splices valueJson exactly', () => {
+    const text = '{"a": 1, "b": [0.0]}';
+
+    expect(applyPointerEditToText(text, { pointer: '/a', value: 2.5, valueJson: '2.50' })).toBe('{"a": 2.50, "b": [0.0]}');
+    expect(applyPointerEditToText(text, { pointer: '/c', value: 1e20, valueJson: '1E20' })).toBe('{"a": 1, "b": [0.0], "c": 1E20}');
+    expect(applyPointerEditToText(text, { pointer: '/b/-', value: 1, valueJson: '1.0' })).toBe('{"a": 1, "b": [0.0,1.0]}');
+  });
+
+  it('rejects invalid valueJson', () => {
+    expect(() => applyPointerEditToText('{}', { pointer: '/a', value: 1, valueJson: '1,' })).toThrow(/the value 1, is not valid JSON/);
   });
 });
