@@ -2,6 +2,7 @@ import pc from 'picocolors';
 import type { HeaderPair } from '../contract/exchange';
 import { SwitchboardError } from '../core/errors';
 import { bodyText, exchangeDetailJson } from '../core/exchange-json';
+import { prettyJsonText } from '../core/json/pretty-json';
 import { AuthCheckStore } from '../recorder/auth-check-store';
 import { ExchangeStore } from '../recorder/exchange-store';
 import { openDatabase } from '../recorder/open-database';
@@ -28,11 +29,7 @@ function formatBody(bytes: Uint8Array | null): string {
     return pc.dim(`  (${bytes.byteLength} bytes that are not UTF-8 text; use --json for base64)`);
   }
 
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    return text;
-  }
+  return prettyJsonText(text) ?? text;
 }
 
 /** Prints one exchange in full. */

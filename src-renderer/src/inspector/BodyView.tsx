@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DecodedBody } from '../../../src-main/contract/inspector';
+import { prettyJsonText } from '../../../src-main/core/json/pretty-json';
 import { formatBytes } from '../format/format';
 import { copyText } from '../state/ui-store';
 import { openCodeView } from './code-view';
@@ -25,11 +26,7 @@ function prettyJson(text: string): string | null {
   const trimmed = text.trimStart();
   if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return null;
 
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    return null;
-  }
+  return prettyJsonText(text);
 }
 
 function chooseView(text: string | null, base64: string, raw: boolean): Shown {

@@ -1,4 +1,5 @@
 import type { BodyDiff, ComparedExchange, ExchangeComparison, JsonChange } from '../../../src-main/contract/replay';
+import { prettyJsonText } from '../../../src-main/core/json/pretty-json';
 import { formatDuration } from '../format/format';
 
 /** Maximum characters of a value shown in a change row; the full bodies are shown below. */
@@ -12,11 +13,7 @@ function shortJson(value: unknown): string {
 function prettyText(text: string | null): string {
   if (text === null) return '(no body, or not text)';
 
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    return text;
-  }
+  return prettyJsonText(text) ?? text;
 }
 
 function sideTitle(side: ComparedExchange): string {
