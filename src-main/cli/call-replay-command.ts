@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import type { CallReplayProgress, ReplayTiming } from '../contract/replay';
 import type { Engine } from '../core/engine';
+import { resolveCallId } from './call-id';
 import { formatExchangeLine } from './exchange-line';
 
 export interface CallReplayCommandOptions {
@@ -14,7 +15,8 @@ export interface CallReplayCommandOptions {
  * Replays every recorded event of a call, printing one line per event as it finishes. Ctrl+C
  * cancels the run. Returns 1 when any event failed or the run did not finish, 0 otherwise.
  */
-export async function runCallReplay(engine: Engine, callId: string, options: CallReplayCommandOptions): Promise<number> {
+export async function runCallReplay(engine: Engine, typedCallId: string, options: CallReplayCommandOptions): Promise<number> {
+  const callId = resolveCallId(engine.store, typedCallId);
   let printed = 0;
 
   const onProgress = (progress: CallReplayProgress): void => {

@@ -1,6 +1,7 @@
 import type { ExchangeSummary } from '../contract/exchange';
 import { openDatabase } from '../recorder/open-database';
 import { ExchangeStore } from '../recorder/exchange-store';
+import { resolveCallId } from './call-id';
 import { formatExchangeLine } from './exchange-line';
 
 export interface ListOptions {
@@ -24,7 +25,7 @@ export function runList(options: ListOptions): void {
     const store = new ExchangeStore(db);
     const exchanges = store.list({
       ...(options.type === undefined ? {} : { type: options.type }),
-      ...(options.call === undefined ? {} : { callId: options.call }),
+      ...(options.call === undefined ? {} : { callId: resolveCallId(store, options.call) }),
       limit: options.limit,
     });
 

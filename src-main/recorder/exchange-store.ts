@@ -329,6 +329,13 @@ export class ExchangeStore {
     return row === undefined ? undefined : detailFromRow(row);
   }
 
+  /** Ids of recorded calls that start with `prefix`, at most `limit`, in id order. */
+  callIdsStartingWith(prefix: string, limit = 10): string[] {
+    // A range over the primary key finds the prefix with the index, which LIKE would not use.
+    const statement = this.prepareCached('SELECT call_id FROM calls WHERE call_id >= ? AND call_id < ? ORDER BY call_id LIMIT ?');
+    return (statement.all(prefix, `${prefix}\uffff`, limit) as { call_id: string }[]).map((row) => row.call_id);
+  }
+
   call(callId: string): CallSummary | undefined {
     const row = this.selectCall.get(callId) as CallRow | undefined;
     return row === undefined ? undefined : callFromRow(row);

@@ -71,6 +71,18 @@ describe('switchboard list', () => {
     expect(listJson('--limit', '2')).toHaveLength(2);
   });
 
+  it('accepts the short call id it prints', () => {
+    expect(listJson('--call', '7d2e4f1a')).toHaveLength(3);
+
+    const tooShort = runCli(['list', '--db', dbPath, '--call', '7d2']);
+    expect(tooShort.status).toBe(1);
+    expect(tooShort.stderr).toContain('No recorded call has an id equal to "7d2"');
+
+    const unknown = runCli(['list', '--db', dbPath, '--call', 'ffff0000']);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('starting with "ffff0000"');
+  });
+
   it('prints readable lines without --json', () => {
     const result = runCli(['list', '--db', dbPath]);
 

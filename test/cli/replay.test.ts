@@ -269,7 +269,14 @@ describe('switchboard replay --call', () => {
     const result = await runCliAsync(['replay', '--call', 'no-such-call', '--db', dbPath]);
 
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/No recorded events belong to call no-such-call/);
+    expect(result.stderr).toContain('No recorded call has an id starting with "no-such-call"');
+  });
+
+  it('accepts a unique prefix of the call id', async () => {
+    const result = await runCliAsync(['replay', '--call', CALL_ID.slice(0, 8), '--db', dbPath]);
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`call ${CALL_ID}`);
   });
 
   it('rejects edits with --call', async () => {
