@@ -44,6 +44,10 @@ export function collectTypeTimeout(value: string, previous: Record<string, numbe
   return { ...previous, [match[1] as string]: parseSeconds(match[2] as string) };
 }
 
+/** Body limits the engine accepts, the same range as its settings schema. */
+const MIN_BODY_LIMIT_BYTES = 1024;
+const MAX_BODY_LIMIT_BYTES = 1024 ** 3;
+
 const SIZE_UNITS: Record<string, number> = {
   '': 1,
   b: 1,
@@ -67,5 +71,11 @@ export function parseSize(value: string): number {
     throw new InvalidArgumentError(`"${value}" is not a size. Write bytes, or a number with KiB, MiB or GiB, such as 16MiB.`);
   }
 
-  return Math.floor(Number(match[1]) * unit);
+  const bytes = Math.floor(Number(match[1]) * unit);
+
+  if (bytes < MIN_BODY_LIMIT_BYTES || bytes > MAX_BODY_LIMIT_BYTES) {
+    throw new InvalidArgumentError(`"${value}" is out of range. Give a size from 1KiB to 1GiB, such as 16MiB.`);
+  }
+
+  return bytes;
 }

@@ -179,6 +179,14 @@ describe('switchboard listen errors', () => {
     expect(result.stderr).toContain('--db');
   });
 
+  it('names the flag of an out-of-range body limit', () => {
+    const result = runCli(['listen', '--body-limit', '0']);
+
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain("option '--body-limit <size>' argument '0' is invalid");
+    expect(result.stderr).toContain('from 1KiB to 1GiB');
+  });
+
   it('rejects a bad port value', () => {
     const result = runCli(['listen', '--port', 'eighty']);
 
