@@ -72,7 +72,8 @@ function buildProgram(): Command {
     .description('Print one exchange in full: headers and bodies of the request and the reply.')
     .argument('<id>', 'exchange id, from "switchboard list"')
     .addOption(dbOption())
-    .option('--json', 'print JSON, with bodies as text and as base64 of the exact bytes', false)
+    .option('--json', 'print the exact record as JSON, credentials included, with bodies as text and as base64 of the exact bytes', false)
+    .option('--reveal-secrets', 'print credential headers (X-Vapi-Secret, Authorization) and secret body fields instead of masking them', false)
     .action((id: string, options) => runShow(id, options));
 
   addReplayCommand(program, dbOption);

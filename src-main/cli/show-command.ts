@@ -3,6 +3,7 @@ import type { HeaderPair } from '../contract/exchange';
 import { SwitchboardError } from '../core/errors';
 import { bodyText, exchangeDetailJson } from '../core/exchange-json';
 import { prettyJsonText } from '../core/json/pretty-json';
+import { redactHeaders, redactJsonText } from '../core/redaction';
 import { AuthCheckStore } from '../recorder/auth-check-store';
 import { ExchangeStore } from '../recorder/exchange-store';
 import { openDatabase } from '../recorder/open-database';
@@ -12,13 +13,14 @@ import { formatDuration } from './exchange-line';
 export interface ShowOptions {
   db: string;
   json: boolean;
+  revealSecrets: boolean;
 }
 
-function formatHeaders(headers: readonly HeaderPair[]): string {
-  return headers.map(([name, value]) => `  ${pc.dim(name)}: ${value}`).join('\n');
+function formatHeaders(headers: readonly HeaderPair[], revealSecrets: boolean): string {
+  return (revealSecrets ? headers : redactHeaders(headers)).map(([name, value]) => `  ${pc.dim(name)}: ${value}`).join('\n');
 }
 
-function formatBody(bytes: Uint8Array | null): string {
+function formatBody(bytes: Uint8Array | null, revealSecrets: boolean): string {
   if (bytes === null) {
     return pc.dim('  (none)');
   }
@@ -29,7 +31,8 @@ function formatBody(bytes: Uint8Array | null): string {
     return pc.dim(`  (${bytes.byteLength} bytes that are not UTF-8 text; use --json for base64)`);
   }
 
-  return prettyJsonText(text) ?? text;
+  const pretty = prettyJsonText(text) ?? text;
+  return revealSecrets ? pretty : redactJsonText(pretty);
 }
 
 /** Prints one exchange in full. */
@@ -62,6 +65,7 @@ export function runShow(idText: string, options: ShowOptions): void {
       `Received:  ${new Date(exchange.receivedAt).toISOString()}`,
       `Call:      ${exchange.callId ?? '-'}`,
       `Target:    ${exchange.targetUrl ?? '-'}`,
+      ...(exchange.replayOf === null ? [] : [`Replay of: #${exchange.replayOf}${exchange.edited ? ' (edited)' : ''}`]),
       `Duration:  ${formatDuration(exchange.durationMs)} (target ${formatDuration(exchange.targetDurationMs)})`,
     ];
 
@@ -76,14 +80,14 @@ export function runShow(idText: string, options: ShowOptions): void {
     lines.push(
       '',
       pc.bold(`Request: ${exchange.method} ${exchange.path}${exchange.query === '' ? '' : `?${exchange.query}`}  (${exchange.requestSize} bytes)`),
-      formatHeaders(exchange.requestHeaders),
+      formatHeaders(exchange.requestHeaders, options.revealSecrets),
       '',
-      formatBody(exchange.requestBody),
+      formatBody(exchange.requestBody, options.revealSecrets),
       '',
       pc.bold(`Response: ${exchange.status ?? '-'}  (${exchange.responseSize ?? 0} bytes${exchange.responseTruncated ? ', stored up to the body limit' : ''})`),
-      formatHeaders(exchange.responseHeaders ?? []),
+      formatHeaders(exchange.responseHeaders ?? [], options.revealSecrets),
       '',
-      formatBody(exchange.responseBody),
+      formatBody(exchange.responseBody, options.revealSecrets),
     );
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {

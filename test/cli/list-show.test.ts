@@ -162,3 +162,31 @@ describe('switchboard show into a closed pipe', () => {
     expect(errors).toBe('');
   });
 });
+
+describe('switchboard show with credentials', () => {
+  it('masks them unless asked to reveal', async () => {
+    const secretFolder = tempFolder();
+    const secretDb = join(secretFolder.folder, 'secrets.db');
+    const target = await startTarget(replyJson({}));
+    const running = await startEngine({ targetUrl: target.url });
+    await send(`${running.url}/`, {
+      headers: ['Content-Type', 'application/json', 'X-Vapi-Secret', 'TopSecret123'],
+      body: sampleBytes('assistant-request.json'),
+    });
+    await running.finished(1);
+    await running.db.backup(secretDb);
+    await running.stop();
+    await target.close();
+
+    const masked = runCli(['show', '1', '--db', secretDb]);
+    const revealed = runCli(['show', '1', '--db', secretDb, '--reveal-secrets']);
+    secretFolder.remove();
+
+    expect(masked.stdout).not.toContain('TopSecret123');
+    expect(masked.stdout).toContain('X-Vapi-Secret: [redacted, 12 characters]');
+    expect(masked.stdout).not.toContain('synthetic-do-not-log-0000');
+    expect(masked.stdout).toContain('"twilioAuthToken": "[redacted]"');
+    expect(revealed.stdout).toContain('TopSecret123');
+    expect(revealed.stdout).toContain('synthetic-do-not-log-0000');
+  });
+});
