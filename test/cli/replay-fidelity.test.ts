@@ -7,7 +7,7 @@ import { rawHeader, recordExchange } from '../support/replay-fixture';
 import { startTarget, type TargetServer } from '../support/target-server';
 import { tempFolder } from '../support/temp-db';
 
-/** Runs the built CLI without blocking this process, so the test's target server can answer it. */
+/** Runs the built CLI without blocking this process, so the test's target server can reply to it. */
 function runCliAsync(args: string[]): Promise<CliResult> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI_PATH, ...args], { env: CLI_ENV, stdio: ['ignore', 'pipe', 'pipe'] });

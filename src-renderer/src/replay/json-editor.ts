@@ -3,7 +3,7 @@ import { json, jsonParseLinter } from '@codemirror/lang-json';
 import { bracketMatching, foldGutter, foldKeymap, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { lintGutter, linter } from '@codemirror/lint';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
-import { EditorState } from '@codemirror/state';
+import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 
@@ -32,6 +32,16 @@ export interface JsonEditorOptions {
 }
 
 /**
+ * Keeps the body's line breaks. By default CodeMirror splits on `\n`, `\r\n` and `\r` and joins
+ * with `\n`, which would turn a CRLF body into an LF one. Splitting on exactly one separator
+ * leaves any other `\r` in the text, so `state.sliceDoc()` returns the text unchanged.
+ */
+export function exactLineBreaks(text: string): Extension {
+  const crlfOnly = text.includes('\r\n') && !/(^|[^\r])\n/.test(text);
+  return EditorState.lineSeparator.of(crlfOnly ? '\r\n' : '\n');
+}
+
+/**
  * Opens an editable CodeMirror view for a JSON body: syntax colours, folding, undo, search and
  * replace (Ctrl/Cmd+F), and parse errors underlined as the user types.
  */
@@ -44,6 +54,7 @@ export function openJsonEditor(options: JsonEditorOptions): EditorView {
       foldGutter(),
       bracketMatching(),
       EditorView.lineWrapping,
+      exactLineBreaks(options.text),
       json(),
       syntaxHighlighting(jsonHighlight),
       linter(jsonParseLinter(), { delay: 300 }),
@@ -52,7 +63,8 @@ export function openJsonEditor(options: JsonEditorOptions): EditorView {
       highlightSelectionMatches(),
       keymap.of([...searchKeymap, ...historyKeymap, ...foldKeymap, ...defaultKeymap]),
       EditorView.updateListener.of((update) => {
-        if (update.docChanged) options.onChange(update.state.doc.toString());
+        // sliceDoc joins lines with the configured separator, where doc.toString() always uses \n.
+        if (update.docChanged) options.onChange(update.state.sliceDoc());
       }),
       theme,
     ],
