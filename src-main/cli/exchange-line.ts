@@ -61,6 +61,10 @@ export function formatExchangeLine(exchange: ExchangeSummary): string {
     parts.push(pc.magenta(exchange.toolNames.join(', ')));
   }
 
+  if (exchange.replayOf !== null) {
+    parts.push(pc.cyan(`replay of #${exchange.replayOf}${exchange.edited ? ', edited' : ''}`));
+  }
+
   const words = OUTCOME_WORDS[exchange.outcome];
 
   if (words !== undefined) {
