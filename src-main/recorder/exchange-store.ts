@@ -240,6 +240,8 @@ export class ExchangeStore {
 
       this.commitTurn();
     } catch (error) {
+      // NOTE: the rollback also drops the requests inserted in this turn. Their handlers still
+      // forward them, and only the replies in `batch` learn of the failure through `finish`.
       this.rollBackTurn();
       this.releaseCommitWaiters();
 
