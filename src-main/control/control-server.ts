@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { TOKEN_PARAM } from '../contract/api';
 import type { CallSummary, ExchangeSummary } from '../contract/exchange';
+import type { PruneReport } from '../contract/history';
 import type { CallReplayProgress } from '../contract/replay';
 import type { RuntimeInfo } from '../contract/settings';
 import type { Engine } from '../core/engine';
@@ -72,7 +73,8 @@ export class ControlServer {
       sockets.handleUpgrade(request, socket, head, (ws) => {
         this.hub.add(ws);
         ws.send(JSON.stringify({ events: [{ kind: 'runtime', runtime: this.runtime() }] }));
-        void this.status.health().then((health) => {
+        // A fresh probe, because a cached result can be seconds old and wrong about a target that just stopped.
+        void this.status.probe().then((health) => {
           if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ events: [{ kind: 'target-health', health }] }));
         });
       });
@@ -93,6 +95,10 @@ export class ControlServer {
     const onCallReplay = (progress: CallReplayProgress): void => this.hub.push({ kind: 'call-replay-progress', progress });
     engine.on('call-replay-progress', onCallReplay);
     this.detach.push(() => engine.off('call-replay-progress', onCallReplay));
+
+    const onPruned = (report: PruneReport): void => this.hub.push({ kind: 'history-pruned', report });
+    engine.on('history-pruned', onPruned);
+    this.detach.push(() => engine.off('history-pruned', onPruned));
 
     const onStarted = (exchange: ExchangeSummary): void => this.hub.push({ kind: 'exchange-started', exchange });
     const onFinished = (exchange: ExchangeSummary): void => this.hub.push({ kind: 'exchange-finished', exchange });

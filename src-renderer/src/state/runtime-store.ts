@@ -4,8 +4,11 @@ import type { PushEvent } from '../../../src-main/contract/api';
 import type { TargetHealth } from '../../../src-main/contract/inspector';
 import type { RuntimeInfo } from '../../../src-main/contract/settings';
 
-/** The state of the WebSocket to the core. */
-export type ConnectionState = 'connecting' | 'open' | 'reconnecting';
+/**
+ * The state of the WebSocket to the core. `token-rejected` is final: the core responded 401, so it
+ * was restarted with a new per-launch token and only the URL it printed can connect again.
+ */
+export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'token-rejected';
 
 export interface RuntimeState {
   runtime: RuntimeInfo | null;
@@ -52,8 +55,9 @@ export const createRuntimeState: StateCreator<RuntimeState> = (set) => ({
     }));
   },
 
+  // While the socket is down the target's health is unknown, and after it opens only a fresh probe counts.
   setConnection: (connection, retryAt = null, error = null) =>
-    set(connection === 'open' ? { connection, retryAt: null, connectionError: null } : { connection, retryAt, connectionError: error }),
+    set(connection === 'open' ? { connection, retryAt: null, connectionError: null, health: null } : { connection, retryAt, connectionError: error, health: null }),
 });
 
 export const runtimeStore = createStore<RuntimeState>()(createRuntimeState);

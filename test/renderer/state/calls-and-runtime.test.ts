@@ -57,4 +57,31 @@ describe('runtime store', () => {
     expect(store.getState().connectionError).toBeNull();
     expect(store.getState().retryAt).toBeNull();
   });
+
+  it('forgets target health while disconnected', () => {
+    const store = createStore<RuntimeState>()(createRuntimeState);
+    const health = { targetUrl: 'http://127.0.0.1:3000/', reachable: true, error: null, checkedAt: 1 };
+    store.getState().setConnection('open');
+    store.getState().receivePush([{ kind: 'target-health', health }]);
+
+    expect(store.getState().health).toEqual(health);
+
+    store.getState().setConnection('reconnecting', 5, null);
+
+    expect(store.getState().health).toBeNull();
+
+    store.getState().receivePush([{ kind: 'target-health', health }]);
+    store.getState().setConnection('open');
+
+    expect(store.getState().health).toBeNull();
+  });
+
+  it('keeps a rejected token as final state', () => {
+    const store = createStore<RuntimeState>()(createRuntimeState);
+    store.getState().setConnection('token-rejected', null, 'Missing or wrong token.');
+
+    expect(store.getState().connection).toBe('token-rejected');
+    expect(store.getState().retryAt).toBeNull();
+    expect(store.getState().connectionError).toBe('Missing or wrong token.');
+  });
 });
