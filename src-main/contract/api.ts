@@ -1,4 +1,5 @@
 import type { CallSummary, ExchangeSummary } from './exchange';
+import type { PruneReport } from './history';
 import type { TargetHealth } from './inspector';
 import type { MockRuleRecord } from './mocks';
 import type { RuntimeInfo } from './settings';
@@ -12,7 +13,9 @@ export type PushEvent =
   | { kind: 'runtime'; runtime: RuntimeInfo }
   | { kind: 'target-health'; health: TargetHealth }
   | { kind: 'call-replay-progress'; progress: CallReplayProgress }
-  | { kind: 'mock-rules-changed'; rules: MockRuleRecord[] };
+  | { kind: 'mock-rules-changed'; rules: MockRuleRecord[] }
+  /** Exchanges were deleted by a retention limit or a clear, so open lists must reload. */
+  | { kind: 'history-pruned'; report: PruneReport };
 
 /** One WebSocket frame: the events queued since the previous frame. */
 export interface PushBatch {

@@ -7,6 +7,7 @@ import { callsStore } from '../state/calls-store';
 import { detailStore, timelineStore } from '../state/detail-store';
 import { exchangesStore, OLDER_PAGE_SIZE, PAGE_SIZE } from '../state/exchanges-store';
 import { filterToParams } from '../state/filters';
+import { EMPTY_MARK, markLoaded, watchHistory, type HistoryMark } from '../state/history-watch';
 import { runtimeStore } from '../state/runtime-store';
 import { ApiError, callApi } from './control-client';
 import { LiveConnection } from './live-connection';
@@ -37,6 +38,9 @@ function throttle(work: () => void, gapMs: number): () => void {
   };
 }
 
+/** The history as the page last saw it, to notice exchanges deleted by this or another process. */
+let historyMark: HistoryMark = EMPTY_MARK;
+
 /** Fetches the newest page for the current filter, replacing the list. */
 export async function loadFirstPage(): Promise<void> {
   const { generation, filter, startLoading, receivePage, failLoading } = exchangesStore.getState();
@@ -45,7 +49,9 @@ export async function loadFirstPage(): Promise<void> {
   try {
     const params = filterToParams(filter);
     params.set('limit', String(PAGE_SIZE));
-    receivePage(generation, await callApi<ExchangeSummary[]>(`/api/exchanges?${params}`), true);
+    const page = await callApi<ExchangeSummary[]>(`/api/exchanges?${params}`);
+    historyMark = markLoaded(historyMark, page[0]?.id);
+    receivePage(generation, page, true);
   } catch (error) {
     failLoading(generation, messageOf(error));
   }
@@ -122,7 +128,34 @@ export async function loadTimeline(callId: string | null): Promise<void> {
 const refreshDetail = throttle(() => void loadDetail(detailStore.getState().key), REFRESH_GAP_MS);
 const refreshTimeline = throttle(() => void loadTimeline(timelineStore.getState().key), REFRESH_GAP_MS);
 
+/**
+ * Starts the list and the calls over after exchanges were deleted. After a clear the ids start
+ * again at 1, so the open exchange and call are closed rather than shown under a reused id.
+ */
+function reloadHistory(restarted: boolean): void {
+  if (restarted) {
+    exchangesStore.getState().select(null);
+    void loadTimeline(null);
+  } else {
+    refreshDetail();
+    refreshTimeline();
+  }
+
+  exchangesStore.getState().restartList();
+  void loadCalls();
+}
+
 function applyEvents(events: PushEvent[]): void {
+  const watched = watchHistory(historyMark, events);
+  historyMark = watched.mark;
+
+  if (watched.deletion !== null) {
+    runtimeStore.getState().receivePush(events);
+    mocksStore.getState().receivePush(events);
+    reloadHistory(watched.deletion === 'restarted');
+    return;
+  }
+
   exchangesStore.getState().receivePush(events);
   callsStore.getState().receivePush(events);
   runtimeStore.getState().receivePush(events);
@@ -141,14 +174,26 @@ function applyEvents(events: PushEvent[]): void {
   }
 }
 
-/** Asks the API why the socket closed, so a rejected token is reported instead of retried in silence. */
-async function diagnoseClose(retryAt: number): Promise<void> {
+/**
+ * Asks the API why the socket closed. A 401 means Switchboard restarted with a new per-launch
+ * token, which this page cannot learn, so retrying stops and the banner tells the user to open the new URL.
+ * Any other failure keeps the automatic retries going.
+ */
+async function diagnoseClose(connection: LiveConnection, retryAt: number): Promise<void> {
   try {
     await callApi('/api/runtime');
     runtimeStore.getState().setConnection('reconnecting', retryAt, null);
   } catch (error) {
+    if (runtimeStore.getState().connection === 'open') return;
+
+    if (error instanceof ApiError && error.code === 'unauthorized') {
+      connection.stop();
+      runtimeStore.getState().setConnection('token-rejected', null, error.message);
+      return;
+    }
+
     const message = error instanceof ApiError ? error.message : messageOf(error);
-    if (runtimeStore.getState().connection !== 'open') runtimeStore.getState().setConnection('reconnecting', retryAt, message);
+    runtimeStore.getState().setConnection('reconnecting', retryAt, message);
   }
 }
 
@@ -168,7 +213,7 @@ export function startSync(): LiveConnection {
     },
     onClose: (retryAt) => {
       runtimeStore.getState().setConnection('reconnecting', retryAt, runtimeStore.getState().connectionError);
-      void diagnoseClose(retryAt);
+      void diagnoseClose(connection, retryAt);
     },
   });
 

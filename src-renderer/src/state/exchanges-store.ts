@@ -39,6 +39,8 @@ export interface ExchangesState {
   loadError: string | null;
 
   setFilter(filter: ExchangeFilter): void;
+  /** Empties the list and starts a new generation for the same filter, so its first page loads again. */
+  restartList(): void;
   startLoading(): void;
   /** Adds a page of older rows fetched for `generation`; `replace` starts the list over. */
   receivePage(generation: number, page: ExchangeSummary[], replace: boolean): void;
@@ -102,6 +104,8 @@ export const createExchangesState: StateCreator<ExchangesState> = (set, get) => 
 
   setFilter: (filter) =>
     set((state) => ({ filter, rows: [], held: [], hasMore: true, loaded: false, loadError: null, searchAfterId: null, generation: state.generation + 1 })),
+
+  restartList: () => set((state) => ({ rows: [], held: [], hasMore: true, loaded: false, loadError: null, searchAfterId: null, generation: state.generation + 1 })),
 
   startLoading: () => set({ loading: true }),
 
