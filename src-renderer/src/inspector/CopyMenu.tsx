@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ExchangeView } from '../../../src-main/contract/inspector';
 import { copyText } from '../state/ui-store';
 import { curlCommand } from './curl';
+import { revealedRequestHeaders } from './secret-headers';
 
 /** The copy actions of the detail pane: bodies, the exchange as JSON, and a cURL command. */
 export function CopyMenu({ exchange, receiveUrl }: { exchange: ExchangeView; receiveUrl: string | null }) {
@@ -28,7 +29,7 @@ export function CopyMenu({ exchange, receiveUrl }: { exchange: ExchangeView; rec
   if (targetUrl !== null) {
     actions.push({
       label: exchange.targetUrl === null ? 'cURL to the receive port' : 'cURL to the target',
-      run: () => void copyText(curlCommand(targetUrl, exchange.method, exchange.requestHeaders, exchange.requestBody, exchange.requestBodyBase64), 'cURL command'),
+      run: () => void copyText(curlCommand(targetUrl, exchange.method, exchange.requestHeaders, exchange.requestBody, exchange.requestBodyBase64, revealedRequestHeaders(exchange.id)), 'cURL command'),
     });
   }
 

@@ -1,4 +1,5 @@
 import type { HeaderPair } from '../../../src-main/contract/exchange';
+import { secretPlaceholder } from './secret-headers';
 
 /** Headers curl sets by itself or that describe the original connection. */
 const SKIPPED = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'keep-alive', 'expect']);
@@ -10,16 +11,27 @@ export function shellQuote(value: string): string {
 
 /**
  * Builds a curl command that sends the same request to `url`. Text bodies go inline; binary bodies
- * are piped in from base64 so every byte stays exact.
+ * are piped in from base64 so every byte stays exact. The values of credential headers become
+ * shell variables such as `$VAPI_SECRET`, except for the header indexes in `revealed`.
  */
-export function curlCommand(url: string, method: string, headers: readonly HeaderPair[], bodyText: string | null, bodyBase64: string): string {
+export function curlCommand(
+  url: string,
+  method: string,
+  headers: readonly HeaderPair[],
+  bodyText: string | null,
+  bodyBase64: string,
+  revealed: ReadonlySet<number> = new Set(),
+): string {
   const parts = ['curl', shellQuote(url)];
 
   if (method !== 'GET') parts.push('-X', method);
 
-  for (const [name, value] of headers) {
-    if (!SKIPPED.has(name.toLowerCase())) parts.push('-H', shellQuote(`${name}: ${value}`));
-  }
+  headers.forEach(([name, value], index) => {
+    if (SKIPPED.has(name.toLowerCase())) return;
+    const placeholder = revealed.has(index) ? null : secretPlaceholder(name);
+    // Double quotes so the shell expands the variable; credential header names hold no quote or `$`.
+    parts.push('-H', placeholder === null ? shellQuote(`${name}: ${value}`) : `"${name}: ${placeholder}"`);
+  });
 
   if (bodyBase64 === '') return parts.join(' ');
 
