@@ -58,8 +58,10 @@ export function DetailPane() {
       </div>
       <div className="detail-body">
         <TimingBar type={exchange.type} durationMs={exchange.durationMs} />
-        <ReplayActions exchange={exchange} />
-        <MockFromExchange exchange={exchange} />
+        <div className="detail-actions">
+          <ReplayActions exchange={exchange} />
+          <MockFromExchange exchange={exchange} />
+        </div>
         {exchange.errorMessage !== null && <p className="error-line">{exchange.errorMessage}</p>}
         {exchange.checks.length > 0 && (
           <ul className="checks" data-testid="reply-checks">
@@ -72,6 +74,7 @@ export function DetailPane() {
         <AuthExplanation exchangeId={exchange.id} auth={exchange.auth} authReason={exchange.authReason} />
         <div className="sides">
           <MessageSide
+            exchangeId={exchange.id}
             title="Request"
             summary={requestLine(exchange)}
             headers={exchange.requestHeaders}
@@ -82,6 +85,7 @@ export function DetailPane() {
             testId="request"
           />
           <MessageSide
+            exchangeId={exchange.id}
             title="Response"
             summary={exchange.status === null ? 'no status' : String(exchange.status)}
             headers={exchange.responseHeaders}

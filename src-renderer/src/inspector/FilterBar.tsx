@@ -102,7 +102,7 @@ export function FilterBar({ searchRef }: { searchRef: React.RefObject<HTMLInputE
         </select>
       </span>
       <button className="icon-button" aria-pressed={filter.warnings} title="Only replies with warnings" onClick={() => update({ warnings: !filter.warnings })}>
-        ⚠ warnings
+        ⚠ <span className="button-label">warnings</span>
       </button>
       {filter.callId !== null && (
         <span className="chip" data-testid="call-chip">
@@ -113,7 +113,16 @@ export function FilterBar({ searchRef }: { searchRef: React.RefObject<HTMLInputE
         </span>
       )}
       <button className="icon-button" aria-pressed={paused} title="Pause the live view; recording continues" onClick={togglePause} data-testid="pause">
-        {paused ? `▶ Resume${heldCount > 0 ? ` (${heldCount})` : ''}` : '❙❙ Pause'}
+        {paused ? (
+          <>
+            ▶ <span className="button-label">Resume</span>
+            {heldCount > 0 ? ` (${heldCount})` : ''}
+          </>
+        ) : (
+          <>
+            ❙❙ <span className="button-label">Pause</span>
+          </>
+        )}
       </button>
       <button
         className="icon-button"
@@ -124,7 +133,7 @@ export function FilterBar({ searchRef }: { searchRef: React.RefObject<HTMLInputE
           exchangesStore.getState().setFilter(EMPTY_FILTER);
         }}
       >
-        ⌫ Clear
+        ⌫ <span className="button-label">Clear</span>
       </button>
     </div>
   );

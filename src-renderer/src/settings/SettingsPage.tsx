@@ -1,7 +1,16 @@
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../../src-main/contract/settings';
 import { ApiError, callApi } from '../api/control-client';
-import { draftFromSettings, fieldOfError, settingsFromDraft, type DraftErrors, type SettingsDraft } from './settings-form';
+import { draftFromSettings, errorSummary, fieldOfError, invalidFields, settingsFromDraft, type DraftErrors, type SettingsDraft } from './settings-form';
+
+/** Focuses the first invalid field, which may be far above the Save button. */
+function focusFirstInvalid(errors: DraftErrors): void {
+  const field = invalidFields(errors)[0];
+  if (field === undefined) return;
+  const element = document.getElementById(field === 'typeTimeouts' ? 'setting-typeTimeouts' : `setting-${field}`);
+  element?.focus();
+  element?.scrollIntoView({ block: 'center' });
+}
 
 interface FieldProps {
   id: keyof SettingsDraft;
@@ -28,16 +37,16 @@ function Field({ id, label, hint, value, error, onChange }: FieldProps) {
 export function SettingsPage() {
   const [draft, setDraft] = useState<SettingsDraft | null>(null);
   const [errors, setErrors] = useState<DraftErrors>({});
-  const [status, setStatus] = useState<string | null>(null);
+  const [status, setStatus] = useState<{ text: string; failed: boolean } | null>(null);
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
     callApi<Settings>('/api/settings')
       .then((settings) => setDraft(draftFromSettings(settings)))
-      .catch((error: unknown) => setStatus(`Could not load the settings: ${(error as Error).message}`));
+      .catch((error: unknown) => setStatus({ text: `Could not load the settings: ${(error as Error).message}`, failed: true }));
   }, []);
 
-  if (draft === null) return <div className="settings muted">{status ?? 'Loading settings…'}</div>;
+  if (draft === null) return <div className="settings muted">{status?.text ?? 'Loading settings…'}</div>;
 
   const change = (patch: Partial<SettingsDraft>): void => {
     setDraft({ ...draft, ...patch });
@@ -47,18 +56,30 @@ export function SettingsPage() {
   const save = async (): Promise<void> => {
     const checked = settingsFromDraft(draft);
     setErrors(checked.errors);
-    if (checked.settings === null) return;
+
+    if (checked.settings === null) {
+      setStatus({ text: errorSummary(checked.errors) ?? 'Not saved.', failed: true });
+      focusFirstInvalid(checked.errors);
+      return;
+    }
 
     setSaving(true);
     try {
       const saved = await callApi<Settings>('/api/settings', { method: 'PATCH', body: checked.settings });
       setDraft(draftFromSettings(saved));
-      setStatus('Saved and applied. The next request uses the new settings.');
+      setStatus({ text: 'Saved and applied. The next request uses the new settings.', failed: false });
     } catch (error) {
       const apiError = error instanceof ApiError ? error : new ApiError('internal_error', String(error));
       const field = fieldOfError(apiError.code, apiError.field);
-      if (field === null) setStatus(apiError.message);
-      else setErrors({ [field]: apiError.message });
+
+      if (field === null) {
+        setStatus({ text: `Not saved: ${apiError.message}`, failed: true });
+      } else {
+        const fieldErrors = { [field]: apiError.message };
+        setErrors(fieldErrors);
+        setStatus({ text: errorSummary(fieldErrors) ?? 'Not saved.', failed: true });
+        focusFirstInvalid(fieldErrors);
+      }
     } finally {
       setSaving(false);
     }
@@ -89,7 +110,7 @@ export function SettingsPage() {
           <div className="type-timeouts">
             {draft.typeTimeouts.map((entry, index) => (
               <div key={index} style={{ display: 'contents' }}>
-                <input aria-label={`Event type ${index + 1}`} value={entry.type} onChange={(event) => setTypeTimeout(index, { type: event.target.value })} />
+                <input id={index === 0 ? 'setting-typeTimeouts' : undefined} aria-label={`Event type ${index + 1}`} value={entry.type} onChange={(event) => setTypeTimeout(index, { type: event.target.value })} />
                 <input aria-label={`Timeout for event type ${index + 1} in seconds`} value={entry.seconds} onChange={(event) => setTypeTimeout(index, { seconds: event.target.value })} />
                 <button type="button" className="icon-button" onClick={() => change({ typeTimeouts: draft.typeTimeouts.filter((_entry, position) => position !== index) })}>
                   Remove
@@ -111,14 +132,14 @@ export function SettingsPage() {
       <Field id="keepCalls" label="Keep calls" hint="Keep the exchanges of this many most recently active calls." value={draft.keepCalls} error={errors.keepCalls} onChange={(keepCalls) => change({ keepCalls })} />
       <Field id="keepDays" label="Keep days" hint="Keep exchanges received within this many days." value={draft.keepDays} error={errors.keepDays} onChange={(keepDays) => change({ keepDays })} />
       <Field id="keepMegabytes" label="Keep MiB" hint="Keep the recorded data under this size by pruning the oldest exchanges." value={draft.keepMegabytes} error={errors.keepMegabytes} onChange={(keepMegabytes) => change({ keepMegabytes })} />
-      <button className="primary-button" type="submit" disabled={saving}>
-        {saving ? 'Saving…' : 'Save and apply'}
-      </button>
-      {status !== null && (
-        <span className="saved" role="status" data-testid="settings-status">
-          {status}
+      <div className="settings-actions">
+        <button className="primary-button" type="submit" disabled={saving}>
+          {saving ? 'Saving…' : 'Save and apply'}
+        </button>
+        <span className={status?.failed === true ? 'save-failed' : 'saved'} role={status?.failed === true ? 'alert' : 'status'} data-testid="settings-status">
+          {status?.text}
         </span>
-      )}
+      </div>
     </form>
   );
 }

@@ -115,3 +115,29 @@ export function fieldOfError(code: string, field: string | null): keyof DraftErr
   if (code === 'address_not_available') return 'host';
   return null;
 }
+
+/** Labels of the form's fields, in the order the page shows them. */
+const FIELD_LABELS: readonly [keyof DraftErrors, string][] = [
+  ['targetUrl', 'Target URL'],
+  ['port', 'Receive port'],
+  ['host', 'Receive address'],
+  ['timeoutSeconds', 'Forward timeout'],
+  ['typeTimeouts', 'Timeouts by event type'],
+  ['bodyLimitMiB', 'Body limit'],
+  ['keepCalls', 'Keep calls'],
+  ['keepDays', 'Keep days'],
+  ['keepMegabytes', 'Keep MiB'],
+];
+
+/** Returns the invalid fields in page order, so the first one can take the focus. */
+export function invalidFields(errors: DraftErrors): (keyof DraftErrors)[] {
+  return FIELD_LABELS.filter(([field]) => errors[field] !== undefined).map(([field]) => field);
+}
+
+/** Summarizes the invalid fields for the line beside the Save button, or returns null when there are none. */
+export function errorSummary(errors: DraftErrors): string | null {
+  const labels = FIELD_LABELS.filter(([field]) => errors[field] !== undefined).map(([, label]) => label);
+  if (labels.length === 0) return null;
+  const noun = labels.length === 1 ? 'field needs' : 'fields need';
+  return `Not saved: ${labels.length} ${noun} a fix (${labels.join(', ')}). Nothing was changed.`;
+}

@@ -6,6 +6,7 @@ export function StatusBar() {
   const runtime = useRuntime((state) => state.runtime);
   const health = useRuntime((state) => state.health);
   const extra = useRuntime((state) => state.countSinceRuntime);
+  const connection = useRuntime((state) => state.connection);
 
   if (runtime === null) {
     return <footer className="statusbar">Waiting for the core…</footer>;
@@ -15,7 +16,7 @@ export function StatusBar() {
     <footer className="statusbar" data-testid="status-bar">
       <span data-testid="exchange-count">{formatCountOf(runtime.exchangeCount + extra, 'exchange')}</span>
       <span className="sep">·</span>
-      <span title={runtime.databasePath}>
+      <span className="status-shrink status-db" title={runtime.databasePath}>
         db {formatBytes(runtime.databaseSizeBytes)} <span className="mono">{runtime.databasePath}</span>
       </span>
       <span className="sep">·</span>
@@ -23,12 +24,16 @@ export function StatusBar() {
         receive <span className="mono">{runtime.receiveUrl}</span>
       </span>
       <span className="sep">·</span>
-      <span>
+      <span className={health?.reachable === false && connection === 'open' ? 'status-shrink' : undefined} data-testid="target-status">
         target{' '}
         {runtime.targetUrl === null ? (
           'none'
+        ) : connection !== 'open' ? (
+          <span title="Unknown while this page is not connected to Switchboard">unknown</span>
         ) : health?.reachable === false ? (
-          <span className="health-bad">not answering: {health.error}</span>
+          <span className="health-bad" title={`not answering: ${health.error}`}>
+            not answering: {health.error}
+          </span>
         ) : health?.reachable === true ? (
           <span className="health-ok">answers ✓</span>
         ) : (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../src-main/core/settings';
-import { draftFromSettings, fieldOfError, settingsFromDraft } from '../../../src-renderer/src/settings/settings-form';
+import { draftFromSettings, errorSummary, fieldOfError, invalidFields, settingsFromDraft } from '../../../src-renderer/src/settings/settings-form';
 
 describe('settings form', () => {
   it('round-trips the defaults', () => {
@@ -56,5 +56,15 @@ describe('settings form', () => {
     expect(fieldOfError('port_in_use', null)).toBe('port');
     expect(fieldOfError('invalid_target_url', null)).toBe('targetUrl');
     expect(fieldOfError('internal_error', null)).toBeNull();
+  });
+
+  it('summarizes invalid fields in page order', () => {
+    const draft = { ...draftFromSettings(DEFAULT_SETTINGS), keepDays: '-1', port: 'abc' };
+    const { errors } = settingsFromDraft(draft);
+
+    expect(invalidFields(errors)).toEqual(['port', 'keepDays']);
+    expect(errorSummary(errors)).toBe('Not saved: 2 fields need a fix (Receive port, Keep days). Nothing was changed.');
+    expect(errorSummary({ host: 'x' })).toBe('Not saved: 1 field needs a fix (Receive address). Nothing was changed.');
+    expect(errorSummary({})).toBeNull();
   });
 });
