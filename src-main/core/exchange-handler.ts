@@ -130,7 +130,14 @@ export async function handleExchange(request: IncomingMessage, response: ServerR
     return;
   }
 
-  await context.store.afterCommit();
+  try {
+    await context.store.afterCommit();
+  } catch (error) {
+    // The row is gone with the rolled-back turn; the call still gets its forward.
+    context.onRecordError(error);
+    inFlight.id = null;
+  }
+
   await forwardAndRelay(request, response, context, target, inFlight, fields.type, rawUrl, requestHeaders);
 }
 

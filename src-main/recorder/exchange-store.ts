@@ -83,7 +83,7 @@ export class ExchangeStore {
   private pending: { id: number; result: ExchangeResult; requestBody: Uint8Array; resolve: () => void; reject: (error: unknown) => void }[] = [];
   private flushScheduled = false;
   private turnOpen = false;
-  private commitWaiters: (() => void)[] = [];
+  private commitWaiters: { resolve: () => void; reject: (error: unknown) => void }[] = [];
   private readonly beginTurn: Statement;
   private readonly commitTurnStatement: Statement;
 
@@ -193,15 +193,16 @@ export class ExchangeStore {
   }
 
   /**
-   * Resolves once this turn's writes are committed, or their commit failed (the failure reaches
-   * the `finish` promises). The handler waits for it so a request is on disk before it is forwarded.
+   * Resolves once this turn's writes are committed, and rejects when their commit failed, so the
+   * requests inserted in this turn were not recorded. The handler waits for it so a request is on
+   * disk before it is forwarded.
    */
   afterCommit(): Promise<void> {
     if (!this.turnOpen) {
       return Promise.resolve();
     }
 
-    return new Promise((resolve) => this.commitWaiters.push(resolve));
+    return new Promise((resolve, reject) => this.commitWaiters.push({ resolve, reject }));
   }
 
   private scheduleFlush(): void {
@@ -240,10 +241,10 @@ export class ExchangeStore {
 
       this.commitTurn();
     } catch (error) {
-      // NOTE: the rollback also drops the requests inserted in this turn. Their handlers still
-      // forward them, and only the replies in `batch` learn of the failure through `finish`.
+      // The rollback also drops the requests inserted in this turn: their handlers learn of it
+      // through `afterCommit`, and the replies in `batch` through `finish`.
       this.rollBackTurn();
-      this.releaseCommitWaiters();
+      this.releaseCommitWaiters(error);
 
       for (const entry of batch) {
         entry.reject(error);
@@ -289,12 +290,16 @@ export class ExchangeStore {
     }
   }
 
-  private releaseCommitWaiters(): void {
+  private releaseCommitWaiters(failure?: unknown): void {
     const waiters = this.commitWaiters;
     this.commitWaiters = [];
 
-    for (const resolve of waiters) {
-      resolve();
+    for (const waiter of waiters) {
+      if (failure === undefined) {
+        waiter.resolve();
+      } else {
+        waiter.reject(failure);
+      }
     }
   }
 
