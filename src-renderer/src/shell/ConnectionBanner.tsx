@@ -9,6 +9,7 @@ export function ConnectionBanner({ onRetry }: { onRetry(): void }) {
   const connection = useRuntime((state) => state.connection);
   const retryAt = useRuntime((state) => state.retryAt);
   const error = useRuntime((state) => state.connectionError);
+  const everOpened = useRuntime((state) => state.everOpened);
   const [now, setNow] = useState(Date.now());
 
   useEffect(() => {
@@ -16,6 +17,15 @@ export function ConnectionBanner({ onRetry }: { onRetry(): void }) {
     const timer = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(timer);
   }, [connection]);
+
+  if (connection === 'token-rejected' && !everOpened) {
+    return (
+      <div className="banner" role="alert" data-testid="connection-banner">
+        <strong>Cannot open the inspector.</strong>
+        <span>{error}</span>
+      </div>
+    );
+  }
 
   if (connection === 'token-rejected') {
     return (

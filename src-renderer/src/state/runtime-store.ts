@@ -20,6 +20,8 @@ export interface RuntimeState {
   connectionError: string | null;
   /** Exchanges started since the last runtime report, added to its count. */
   countSinceRuntime: number;
+  /** True once the socket has opened, so a rejected token afterwards means the core was restarted. */
+  everOpened: boolean;
 
   receivePush(events: readonly PushEvent[]): void;
   setConnection(connection: ConnectionState, retryAt?: number | null, error?: string | null): void;
@@ -32,6 +34,7 @@ export const createRuntimeState: StateCreator<RuntimeState> = (set) => ({
   retryAt: null,
   connectionError: null,
   countSinceRuntime: 0,
+  everOpened: false,
 
   receivePush: (events) => {
     let runtime: RuntimeInfo | undefined;
@@ -57,7 +60,7 @@ export const createRuntimeState: StateCreator<RuntimeState> = (set) => ({
 
   // While the socket is down the target's health is unknown, and after it opens only a fresh probe counts.
   setConnection: (connection, retryAt = null, error = null) =>
-    set(connection === 'open' ? { connection, retryAt: null, connectionError: null, health: null } : { connection, retryAt, connectionError: error, health: null }),
+    set(connection === 'open' ? { connection, retryAt: null, connectionError: null, health: null, everOpened: true } : { connection, retryAt, connectionError: error, health: null }),
 });
 
 export const runtimeStore = createStore<RuntimeState>()(createRuntimeState);

@@ -54,6 +54,7 @@ describe('runtime store', () => {
 
     store.getState().setConnection('open');
 
+    expect(store.getState().everOpened).toBe(true);
     expect(store.getState().connectionError).toBeNull();
     expect(store.getState().retryAt).toBeNull();
   });
@@ -80,6 +81,7 @@ describe('runtime store', () => {
     const store = createStore<RuntimeState>()(createRuntimeState);
     store.getState().setConnection('token-rejected', null, 'Missing or wrong token.');
 
+    expect(store.getState().everOpened).toBe(false);
     expect(store.getState().connection).toBe('token-rejected');
     expect(store.getState().retryAt).toBeNull();
     expect(store.getState().connectionError).toBe('Missing or wrong token.');
