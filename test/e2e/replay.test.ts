@@ -140,10 +140,14 @@ describe('replay in the inspector', () => {
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.type(',"extra":1');
     await page.getByTestId('replay-stale-warning').waitFor();
+    const replayRows = page.locator('.row', { has: page.getByTestId('replay-mark') });
+    const replaysBefore = await replayRows.count();
     await page.getByTestId('replay-send').click();
     await page.getByTestId('compare-view').waitFor();
     await page.keyboard.press('Escape');
-    await page.locator('.row', { has: page.getByTestId('replay-mark') }).first().locator('span').first().click();
+    // The new replay reaches the list in a later push; until then the top replay row is an older one.
+    await expect.poll(() => replayRows.count()).toBe(replaysBefore + 1);
+    await replayRows.first().locator('span').first().click();
 
     await expect.poll(() => page.getByTestId('replay-actions').textContent()).toContain('signature stale');
   });

@@ -17,7 +17,17 @@ function Command({ text }: { text: string }) {
 export function EmptyState() {
   const runtime = useRuntime((state) => state.runtime);
   const [status, setStatus] = useState<string | null>(null);
-  const port = runtime === null ? '4242' : new URL(runtime.receiveUrl).port;
+
+  // Until the core reports its ports, any command shown would name a guessed port.
+  if (runtime === null) {
+    return (
+      <div className="empty" data-testid="empty-state-connecting">
+        <h2>Connecting to Switchboard…</h2>
+      </div>
+    );
+  }
+
+  const port = new URL(runtime.receiveUrl).port;
 
   const simulate = async (): Promise<void> => {
     setStatus('Starting a simulated call…');
@@ -35,8 +45,8 @@ export function EmptyState() {
     <div className="empty" data-testid="empty-state">
       <h2>Waiting for the first webhook</h2>
       <p className="muted">
-        Switchboard receives on <span className="mono">{runtime?.receiveUrl ?? `http://127.0.0.1:${port}`}</span>
-        {runtime?.targetUrl == null ? ' and has no target yet, so events are recorded but not forwarded (set one in Settings).' : ` and forwards to ${runtime.targetUrl}.`}
+        Switchboard receives on <span className="mono">{runtime.receiveUrl}</span>
+        {runtime.targetUrl === null ? ' and has no target yet, so events are recorded but not forwarded (set one in Settings).' : ` and forwards to ${runtime.targetUrl}.`}
       </p>
       <ol>
         <li>
