@@ -10,6 +10,7 @@ import { checksForExchange } from './checks/check-exchange';
 import { SwitchboardError } from './errors';
 import { flattenPairs, forwardRequestHeaders, pairsFromRawHeaders, withoutHopByHop } from './headers';
 import { readBody } from './read-body';
+import { readReply, ReplyBroken, type ReadReply } from './read-reply';
 import { sendToTarget, type TargetAgents, type TargetResponse } from './send-to-target';
 import { timeoutFor } from './settings';
 import { targetHostHeader, targetRequestPath, targetRequestUrl, type Target } from './target';
@@ -191,12 +192,12 @@ async function forwardAndRelay(
     const targetDurationMs = performance.now() - targetStartedAt;
     await finish(context, inFlight, { ...relayed, targetDurationMs });
   } catch (error) {
-    const failure = asFailure(error instanceof RelayBroken ? error.reason : error);
+    const failure = asFailure(error instanceof ReplyBroken ? error.reason : error);
     const targetDurationMs = performance.now() - targetStartedAt;
 
     if (response.headersSent || response.destroyed) {
       response.destroy();
-      const partial = error instanceof RelayBroken ? error : null;
+      const partial = error instanceof ReplyBroken ? error : null;
       await finish(context, inFlight, {
         status: response.headersSent ? response.statusCode : null,
         responseHeaders: partial?.headers ?? null,
@@ -219,16 +220,6 @@ async function forwardAndRelay(
 
 type PartialResult = Omit<ExchangeResult, 'durationMs'>;
 
-/** A reply that broke off after its headers were relayed, with the headers and the bytes that got through. */
-class RelayBroken extends Error {
-  constructor(
-    readonly reason: unknown,
-    readonly headers: HeaderPair[],
-    readonly body: Buffer,
-  ) {
-    super('The reply broke off after its headers were relayed.');
-  }
-}
 
 /** The CLI option that sets the timeout for `eventType`, as a hint in timeout messages. */
 function timeoutOption(settings: Settings, eventType: string | null): string {
@@ -239,66 +230,9 @@ function timeoutOption(settings: Settings, eventType: string | null): string {
  * Streams the target's reply to the caller chunk by chunk while keeping a copy for the record,
  * up to `limitBytes`; the caller still receives every byte past that.
  */
-function relayReply(
-  reply: TargetResponse,
-  response: ServerResponse,
-  signal: AbortSignal,
-  limitBytes: number,
-): Promise<Omit<PartialResult, 'targetDurationMs'>> {
-  const headers = withoutHopByHop(reply.headers);
-  response.writeHead(reply.status, reply.statusMessage, flattenPairs(headers));
-
-  return new Promise((resolve, reject) => {
-    const kept: Buffer[] = [];
-    let keptBytes = 0;
-    let truncated = false;
-
-    const broken = (reason: unknown): RelayBroken => new RelayBroken(reason, reply.headers, Buffer.concat(kept, keptBytes));
-    const onAbort = (): void => {
-      reply.body.destroy();
-      reject(broken(signal.reason));
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-
-    reply.body.on('data', (chunk: Buffer) => {
-      if (keptBytes + chunk.length <= limitBytes) {
-        kept.push(chunk);
-        keptBytes += chunk.length;
-      } else {
-        truncated = true;
-      }
-
-      if (!response.write(chunk)) {
-        reply.body.pause();
-        response.once('drain', () => reply.body.resume());
-      }
-    });
-
-    reply.body.on('end', () => {
-      signal.removeEventListener('abort', onAbort);
-      response.end();
-      resolve({
-        status: reply.status,
-        responseHeaders: reply.headers,
-        responseBody: Buffer.concat(kept, keptBytes),
-        responseTruncated: truncated,
-        outcome: reply.status >= 500 ? 'target_error' : 'forwarded',
-        errorCode: reply.status >= 500 ? 'target_error' : null,
-        errorMessage: reply.status >= 500 ? `The server at the target answered ${reply.status}.` : null,
-      });
-    });
-
-    reply.body.on('error', (error) => {
-      signal.removeEventListener('abort', onAbort);
-      reject(
-        broken(
-          signal.aborted
-            ? signal.reason
-            : new SwitchboardError('target_error', `The target's connection broke while sending its reply: ${error.message}.`),
-        ),
-      );
-    });
-  });
+function relayReply(reply: TargetResponse, response: ServerResponse, signal: AbortSignal, limitBytes: number): Promise<ReadReply> {
+  response.writeHead(reply.status, reply.statusMessage, flattenPairs(withoutHopByHop(reply.headers)));
+  return readReply(reply, signal, limitBytes, response);
 }
 
 function asFailure(error: unknown): { status: number; outcome: Outcome; error: SwitchboardError } {

@@ -1,39 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { ExchangeSummary } from '../../src-main/contract/exchange';
 import { formatExchangeLine } from '../../src-main/cli/exchange-line';
+import { summary } from '../support/exchange-summary';
 
-const forwarded: ExchangeSummary = {
-  id: 7,
+const forwarded = summary(7, {
   receivedAt: Date.UTC(2026, 0, 15, 17, 30, 0),
-  method: 'POST',
-  path: '/vapi/webhook',
-  query: '',
-  requestSize: 100,
   type: 'tool-calls',
   callId: '7d2e4f1a-93b6-4c85-a0de-5b1f6c8e2a47',
   toolNames: ['check_availability'],
   toolCallIds: ['call_1'],
-  customerNumber: null,
-  phoneNumber: null,
-  assistantId: null,
-  assistantName: null,
-  targetUrl: 'http://localhost:3000/vapi/webhook',
-  status: 200,
-  responseSize: 10,
   durationMs: 12.4,
-  targetDurationMs: 11,
-  outcome: 'forwarded',
-  errorCode: null,
-  errorMessage: null,
-  mockRule: null,
-  replayOf: null,
-  source: 'received',
-  edited: false,
-  checks: [],
-  auth: null,
-  authReason: null,
-  signature: null,
-};
+});
 
 // picocolors leaves text plain when stdout is not a terminal, as under vitest.
 describe('formatExchangeLine', () => {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, startListen, type ListenProcess } from '../support/cli-process';
+import { closedPort } from '../support/forwarding-fixture';
 import { send } from '../support/http-client';
 import { sampleBytes } from '../support/samples';
 import { tempFolder } from '../support/temp-db';
@@ -110,13 +111,6 @@ describe('switchboard listen', () => {
   });
 });
 
-async function closedPort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('switchboard listen errors', () => {
   it('names a port in use and the fix', async () => {

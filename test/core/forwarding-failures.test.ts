@@ -1,47 +1,11 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startEngine, type RunningEngine } from '../support/engine-fixture';
+import { describe, expect, it } from 'vitest';
 import { send, sendRaw } from '../support/http-client';
 import { sampleBytes } from '../support/samples';
-import { replyJson, startTarget, type TargetHandler, type TargetServer } from '../support/target-server';
+import { closedPort, latestExchange as latest, useForwardingFixture } from '../support/forwarding-fixture';
+import { replyJson, type TargetHandler } from '../support/target-server';
 
-const cleanups: (() => Promise<void>)[] = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) {
-    await cleanup();
-  }
-});
-
-async function target(handler: TargetHandler = replyJson({}), host = '127.0.0.1'): Promise<TargetServer> {
-  const server = await startTarget(handler, host);
-  cleanups.push(() => server.close());
-  return server;
-}
-
-async function engine(settings: Parameters<typeof startEngine>[0]): Promise<RunningEngine> {
-  const running = await startEngine(settings);
-  cleanups.push(() => running.stop());
-  return running;
-}
-
-/** A port that nothing listens on: bound once to learn a free number, then released. */
-async function closedPort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** The newest exchange, once `finishedCount` exchanges have been committed. */
-async function latest(running: RunningEngine, finishedCount = 1) {
-  await running.finished(finishedCount);
-  const [summary] = running.engine.store.list({ limit: 1 });
-  return running.engine.store.detail(summary?.id as number);
-}
+const { target, engine } = useForwardingFixture();
 
 /** A handler that never answers; the connection is closed when the test's server closes. */
 const hang: TargetHandler = () => undefined;

@@ -10,7 +10,7 @@ import { sendToTarget, type TargetAgents } from '../send-to-target';
 import { timeoutFor } from '../settings';
 import type { Target } from '../target';
 import { parseVapiMessage, vapiFieldsOf } from '../vapi-event';
-import { readReply, type ReadReply } from './read-reply';
+import { readReply, ReplyBroken, type ReadReply } from '../read-reply';
 import { resolveReplayBody } from './replay-body';
 import { replayDestination, type ReplayDestination } from './replay-destination';
 import { prepareReplayHeaders } from './replay-headers';
@@ -135,7 +135,7 @@ async function send(
     );
     return await readReply(reply, signal, context.settings.bodyLimitBytes);
   } catch (error) {
-    return failedReply(cancel?.aborted === true ? cancelled() : error);
+    return failedReply(cancel?.aborted === true ? cancelled() : error instanceof ReplyBroken ? error.reason : error);
   } finally {
     clearTimeout(timer);
   }

@@ -3,46 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { ExchangeDetail } from '../../../src-main/contract/exchange';
 import { compareExchanges, diffBodies } from '../../../src-main/core/replay/compare';
 import { diffJson } from '../../../src-main/core/replay/json-diff';
+import { detail } from '../../support/exchange-summary';
 
 function exchange(id: number, fields: Partial<ExchangeDetail>): ExchangeDetail {
-  return {
-    id,
-    receivedAt: 0,
-    method: 'POST',
-    path: '/webhook',
-    query: '',
-    requestSize: 0,
-    type: 'end-of-call-report',
-    callId: 'call-1',
-    toolNames: [],
-    toolCallIds: [],
-    customerNumber: null,
-    phoneNumber: null,
-    assistantId: null,
-    assistantName: null,
-    targetUrl: null,
-    status: 200,
-    responseSize: null,
-    durationMs: 10,
-    targetDurationMs: 10,
-    outcome: 'forwarded',
-    errorCode: null,
-    errorMessage: null,
-    mockRule: null,
-    replayOf: null,
-    source: 'received',
-    edited: false,
-    checks: [],
-    auth: null,
-    authReason: null,
-    signature: null,
-    requestHeaders: [],
-    requestBody: Buffer.from('{}'),
-    responseHeaders: [],
-    responseBody: Buffer.from('{}'),
-    responseTruncated: false,
-    ...fields,
-  };
+  return detail(id, { type: 'end-of-call-report', durationMs: 10, ...fields });
 }
 
 describe('diffJson', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deadlineFor, eventColor } from '../../../src-renderer/src/format/event-colors';
 import { formatBytes, formatCost, formatCountOf, formatDuration, formatOffset, formatSeconds, shortId } from '../../../src-renderer/src/format/format';
 import { outcomeLook, statusText } from '../../../src-renderer/src/format/outcome';
-import { summary } from '../support';
+import { summary } from '../../support/exchange-summary';
 
 describe('formatting', () => {
   it('formats durations by size', () => {

@@ -3,7 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type { CallSummary } from '../../../src-main/contract/exchange';
 import { createCallsState, type CallsState } from '../../../src-renderer/src/state/calls-store';
 import { createRuntimeState, type RuntimeState } from '../../../src-renderer/src/state/runtime-store';
-import { summary } from '../support';
+import { summary } from '../../support/exchange-summary';
 
 function call(callId: string, lastSeenAt: number, exchangeCount = 1): CallSummary {
   return { callId, firstSeenAt: 0, lastSeenAt, customerNumber: null, phoneNumber: null, status: null, statusHistory: [], endedReason: null, cost: null, durationSeconds: null, exchangeCount };

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createExchangesState, OLDER_PAGE_SIZE, type ExchangesState } from '../../../src-renderer/src/state/exchanges-store';
 import { EMPTY_FILTER } from '../../../src-renderer/src/state/filters';
-import { summary } from '../support';
+import { summary } from '../../support/exchange-summary';
 
 function ids(rows: readonly { id: number }[]): number[] {
   return rows.map((row) => row.id);

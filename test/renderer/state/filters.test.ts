@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTER, filterFromParams, filterToParams, isEmptyFilter, matchesFilter } from '../../../src-renderer/src/state/filters';
 import { locationSearch, readLocation } from '../../../src-renderer/src/state/url-state';
-import { summary } from '../support';
+import { summary } from '../../support/exchange-summary';
 
 describe('exchange filter', () => {
   it('round-trips through URL parameters', () => {

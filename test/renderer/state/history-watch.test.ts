@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PushEvent } from '../../../src-main/contract/api';
 import { EMPTY_MARK, markLoaded, watchHistory } from '../../../src-renderer/src/state/history-watch';
-import { summary } from '../support';
+import { summary } from '../../support/exchange-summary';
 
 const runtime = { receiveUrl: 'http://127.0.0.1:4242', targetUrl: null, databasePath: '/tmp/x.db', databaseSizeBytes: 1, exchangeCount: 10, inspectorUrl: null, version: '1' };
 

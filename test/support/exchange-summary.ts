@@ -1,4 +1,4 @@
-import type { ExchangeSummary } from '../../src-main/contract/exchange';
+import type { ExchangeDetail, ExchangeSummary } from '../../src-main/contract/exchange';
 
 /** Builds a finished exchange summary with every field set; `fields` overrides any of them. */
 export function summary(id: number, fields: Partial<ExchangeSummary> = {}): ExchangeSummary {
@@ -33,6 +33,19 @@ export function summary(id: number, fields: Partial<ExchangeSummary> = {}): Exch
     auth: null,
     authReason: null,
     signature: null,
+    ...fields,
+  };
+}
+
+/** Builds a finished exchange with `{}` bodies; `fields` overrides any field. */
+export function detail(id: number, fields: Partial<ExchangeDetail> = {}): ExchangeDetail {
+  return {
+    ...summary(id),
+    requestHeaders: [],
+    requestBody: Buffer.from('{}'),
+    responseHeaders: [],
+    responseBody: Buffer.from('{}'),
+    responseTruncated: false,
     ...fields,
   };
 }
