@@ -38,7 +38,8 @@ function runList(options: { db: string; json: boolean }): void {
 
   for (const record of records) {
     const state = record.rule.mode === 'off' ? pc.dim('off     ') : pc.green(record.rule.mode.padEnd(8));
-    process.stdout.write(`${String(record.position + 1).padStart(3)}  ${state}  ${pc.bold(record.rule.name)}  ${record.description}  ${pc.dim(describeAnswer(record.rule))}\n`);
+    const answer = record.rule.mode !== 'off' && record.shadowedBy !== null ? pc.yellow(`never answers: rule ${record.shadowedBy} matches first; move this rule above it`) : pc.dim(describeAnswer(record.rule));
+    process.stdout.write(`${String(record.position + 1).padStart(3)}  ${state}  ${pc.bold(record.rule.name)}  ${record.description}  ${answer}\n`);
   }
 }
 

@@ -87,6 +87,11 @@ export interface MockRuleRecord {
   resumeMode: Exclude<MockMode, 'off'>;
   /** The match in words, such as `tool-calls for tool "check_availability"`. */
   description: string;
+  /**
+   * The 1-based number of an earlier switched-on rule whose match covers this one, or null.
+   * Such a rule matches first, so this one never answers.
+   */
+  shadowedBy: number | null;
   createdAt: number;
   updatedAt: number;
 }

@@ -1,10 +1,11 @@
 import type { IncomingMessage } from 'node:http';
-import type { MockRuleProblem } from '../contract/mocks';
+import type { MockRule, MockRuleProblem, MockRuleRecord } from '../contract/mocks';
 import type { Engine } from '../core/engine';
 import { SwitchboardError } from '../core/errors';
 import { describeMatch } from '../core/mocks/definitions/describe-rule';
 import { checkRule, parseRule, parseRuleFile } from '../core/mocks/definitions/parse-rules';
 import { RULE_EXAMPLES } from '../core/mocks/definitions/rule-examples';
+import { coversMatch } from '../core/mocks/definitions/shadowed-rules';
 import { ruleFromExchange } from '../core/mocks/definitions/rule-from-exchange';
 
 /** Returned by `routeMocks` when the path is not a mock rule route. */
@@ -16,7 +17,7 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /**
  * The mock rule routes under `/api/mocks`:
  * GET list, POST create `{rule, position?}`, PUT `/:id` `{rule}`, PATCH `/:id` `{enabled?, position?}`,
- * DELETE `/:id`, POST `/validate` `{rule}`, POST `/import` `{file, replace?}`, GET `/export`,
+ * DELETE `/:id`, POST `/validate` `{rule, id?}` (id: the stored rule being edited), POST `/import` `{file, replace?}`, GET `/export`,
  * GET `/examples`, POST `/draft-from-exchange/:id?tool=NAME`.
  */
 export async function routeMocks(request: IncomingMessage, url: URL, engine: Engine): Promise<unknown> {
@@ -41,9 +42,15 @@ export async function routeMocks(request: IncomingMessage, url: URL, engine: Eng
   }
 
   if (path === '/api/mocks/validate' && method === 'POST') {
-    const checked = checkRule((await readObject(request)).rule, null);
+    const body = await readObject(request);
+    const checked = checkRule(body.rule, null);
     const problems: MockRuleProblem[] = checked.problems;
-    return { problems, description: checked.rule === null ? null : describeMatch(checked.rule) };
+
+    if (checked.rule === null) {
+      return { problems, description: null, shadowedBy: null };
+    }
+
+    return { problems, description: describeMatch(checked.rule), shadowedBy: shadowingRuleFor(checked.rule, body.id, store.list()) };
   }
 
   if (path === '/api/mocks/import' && method === 'POST') {
@@ -112,6 +119,17 @@ async function routeOneRule(request: IncomingMessage, engine: Engine, id: number
   }
 
   throw new SwitchboardError('not_found', `No API route ${method} /api/mocks/${id}.`);
+}
+
+/**
+ * The 1-based number of the stored rule that would match before `rule`: a rule being edited keeps
+ * its place, and a new rule goes last. Null when none covers it.
+ */
+function shadowingRuleFor(rule: MockRule, id: unknown, records: MockRuleRecord[]): number | null {
+  const place = records.findIndex((record) => record.id === id);
+  const before = place === -1 ? records : records.slice(0, place);
+  const index = before.findIndex((record) => record.rule.mode !== 'off' && coversMatch(record.rule.match, rule.match));
+  return index === -1 ? null : index + 1;
 }
 
 function optionalPosition(value: unknown): number | undefined {

@@ -3,6 +3,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { MockMode, MockRule, MockRuleRecord } from '../contract/mocks';
 import { SwitchboardError } from '../core/errors';
 import { describeMatch } from '../core/mocks/definitions/describe-rule';
+import { findShadowingRules } from '../core/mocks/definitions/shadowed-rules';
 
 interface MockRuleRow {
   id: number;
@@ -25,7 +26,7 @@ export interface ImportSummary {
   removed: number;
 }
 
-function recordFromRow(row: MockRuleRow): MockRuleRecord {
+function recordFromRow(row: MockRuleRow, shadowedBy: number | null): MockRuleRecord {
   const stored = JSON.parse(row.definition) as StoredDefinition;
   return {
     id: row.id,
@@ -33,6 +34,7 @@ function recordFromRow(row: MockRuleRow): MockRuleRecord {
     rule: stored.rule,
     resumeMode: stored.resumeMode,
     description: describeMatch(stored.rule),
+    shadowedBy,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -51,7 +53,6 @@ function definitionOf(rule: MockRule, previousResume: Exclude<MockMode, 'off'> =
 export class MockRuleStore extends EventEmitter<{ changed: [] }> {
   private readonly db: Database;
   private readonly selectAll: Statement;
-  private readonly selectOne: Statement;
   private readonly insertRule: Statement;
   private readonly updateRule: Statement;
   private readonly updatePosition: Statement;
@@ -62,7 +63,6 @@ export class MockRuleStore extends EventEmitter<{ changed: [] }> {
     super();
     this.db = db;
     this.selectAll = db.prepare('SELECT * FROM mock_rules ORDER BY position, id');
-    this.selectOne = db.prepare('SELECT * FROM mock_rules WHERE id = ?');
     this.insertRule = db.prepare('INSERT INTO mock_rules (position, definition, created_at, updated_at) VALUES (?, ?, ?, ?)');
     this.updateRule = db.prepare('UPDATE mock_rules SET definition = ?, updated_at = ? WHERE id = ?');
     this.updatePosition = db.prepare('UPDATE mock_rules SET position = ? WHERE id = ?');
@@ -79,17 +79,20 @@ export class MockRuleStore extends EventEmitter<{ changed: [] }> {
   }
 
   list(): MockRuleRecord[] {
-    return (this.selectAll.all() as MockRuleRow[]).map(recordFromRow);
+    const rows = this.selectAll.all() as MockRuleRow[];
+    const shadowing = findShadowingRules(rows.map((row) => (JSON.parse(row.definition) as StoredDefinition).rule));
+    return rows.map((row, index) => recordFromRow(row, shadowing[index] ?? null));
   }
 
+  /** Returns one rule; it is read with the whole list because `shadowedBy` depends on the rules before it. */
   get(id: number): MockRuleRecord {
-    const row = this.selectOne.get(id) as MockRuleRow | undefined;
+    const record = this.list().find((candidate) => candidate.id === id);
 
-    if (row === undefined) {
+    if (record === undefined) {
       throw new SwitchboardError('mock_rule_not_found', `No mock rule has id ${id}. List the rules with "switchboard mocks list" or reload the Mocks page.`);
     }
 
-    return recordFromRow(row);
+    return record;
   }
 
   /** Adds a rule at `position` (default: last) and returns it. */

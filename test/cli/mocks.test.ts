@@ -47,6 +47,19 @@ describe('switchboard mocks and listen --mocks', () => {
     expect(JSON.parse(exported.stdout)).toEqual(JSON.parse(EXAMPLE));
   });
 
+  it('list flags a rule that never answers', () => {
+    const covered = { name: 'one assistant', match: { type: 'assistant-request', assistant: 'asst-1' }, mode: 'always', response: { status: 200 } };
+    const file = JSON.parse(EXAMPLE) as { rules: unknown[] };
+    writeFileSync(rulesPath, JSON.stringify({ rules: [...file.rules, covered] }));
+
+    runCli(['mocks', 'import', rulesPath, '--db', dbPath]);
+    const listed = runCli(['mocks', 'list', '--db', dbPath]);
+    const records = JSON.parse(runCli(['mocks', 'list', '--json', '--db', dbPath]).stdout) as { shadowedBy: number | null }[];
+
+    expect(listed.stdout).toContain('one assistant  assistant-request for assistant "asst-1"  never answers: rule 2 matches first; move this rule above it');
+    expect(records.map((record) => record.shadowedBy)).toEqual([null, null, 2]);
+  });
+
   it('import updates rules by name', () => {
     runCli(['mocks', 'import', rulesPath, '--db', dbPath]);
 

@@ -51,7 +51,26 @@ describe('mock routes', () => {
     const good = await inspector.api<{ problems: MockRuleProblem[]; description: string | null }>('/api/mocks/validate', { method: 'POST', body: { rule: stub } });
 
     expect(bad.body.value.problems.map((problem) => problem.field)).toEqual(['match.type']);
-    expect(good.body.value).toEqual({ problems: [], description: 'tool-calls for tool "check_availability"' });
+    expect(good.body.value).toEqual({ problems: [], description: 'tool-calls for tool "check_availability"', shadowedBy: null });
+  });
+
+  it('reports a rule an earlier rule covers', async () => {
+    const broad: MockRule = { name: 'every tool', match: { type: 'tool-calls' }, mode: 'fallback', result: 'broad' };
+    await inspector.api('/api/mocks', { method: 'POST', body: { rule: broad } });
+    const narrow = (await inspector.api<MockRuleRecord>('/api/mocks', { method: 'POST', body: { rule: stub } })).body.value;
+    const draft = await inspector.api<{ shadowedBy: number | null }>('/api/mocks/validate', { method: 'POST', body: { rule: { ...stub, name: 'draft' } } });
+    const listed = (await inspector.api<MockRuleRecord[]>('/api/mocks')).body.value;
+
+    expect(narrow.shadowedBy).toBe(1);
+    expect(listed.map((record) => record.shadowedBy)).toEqual([null, 1]);
+    expect(draft.body.value.shadowedBy).toBe(1);
+
+    await inspector.api(`/api/mocks/${narrow.id}`, { method: 'PATCH', body: { position: 0 } });
+    const edited = await inspector.api<{ shadowedBy: number | null }>('/api/mocks/validate', { method: 'POST', body: { rule: stub, id: narrow.id } });
+    const reordered = (await inspector.api<MockRuleRecord[]>('/api/mocks')).body.value;
+
+    expect(edited.body.value.shadowedBy).toBeNull();
+    expect(reordered.map((record) => record.shadowedBy)).toEqual([null, null]);
   });
 
   it('switches off and reorders', async () => {

@@ -78,6 +78,26 @@ describe('mocks page', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
   });
 
+  it('warns about a rule an earlier rule covers', async () => {
+    await page.getByRole('tab', { name: 'Mocks' }).click();
+    await page.getByTestId('new-rule').selectOption({ label: 'assistant-request: assistantId with overrides' });
+    const warning = page.getByTestId('mock-rule-shadowed-warning');
+    await warning.waitFor();
+
+    expect(await warning.textContent()).toContain('rule 1 matches every request it matches');
+
+    await page.getByRole('button', { name: 'Save rule' }).click();
+    const listed = page.getByTestId('mock-rule-shadowed');
+    await listed.waitFor();
+
+    expect(await listed.textContent()).toBe('never answers: rule 1 matches first (move it up)');
+    expect(inspector.engine.mockRules.list().map((record) => record.shadowedBy)).toEqual([null, 1]);
+
+    const shadowed = inspector.engine.mockRules.list()[1];
+    if (shadowed !== undefined) inspector.engine.mockRules.remove(shadowed.id);
+    await page.getByTestId('mock-rule-shadowed').waitFor({ state: 'detached' });
+  });
+
   it('switches a rule off with one click', async () => {
     await page.getByRole('switch', { name: 'Switch off assistant from the UI' }).click();
     await page.getByRole('switch', { name: 'Switch on assistant from the UI' }).waitFor();

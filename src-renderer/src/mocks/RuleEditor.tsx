@@ -46,9 +46,16 @@ export function RuleEditor() {
       </div>
       <CodeArea session={editor.session} text={editor.text} />
       {valid ? (
-        <p className="mock-valid" data-testid="mock-rule-valid">
-          ✓ Matches {editor.description}
-        </p>
+        <>
+          <p className="mock-valid" data-testid="mock-rule-valid">
+            ✓ Matches {editor.description}
+          </p>
+          {editor.shadowedBy !== null && (
+            <p className="tone-warning" data-testid="mock-rule-shadowed-warning">
+              This rule will never answer: rule {editor.shadowedBy} matches every request it matches and comes first. After saving, move it above rule {editor.shadowedBy}.
+            </p>
+          )}
+        </>
       ) : (
         <ul className="checks" data-testid="mock-rule-problems">
           {editor.problems.map((problem, index) => (

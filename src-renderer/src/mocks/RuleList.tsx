@@ -33,7 +33,14 @@ function RuleRow({ record, count }: { record: MockRuleRecord; count: number }) {
       <span className="mock-rule-text">
         <span className="mock-rule-name">{record.rule.name}</span>
         <span className="mock-rule-match" data-testid="mock-rule-match">
-          {record.description} · <span className={on ? 'tone-mocked' : 'muted'}>{on ? MODE_WORDS[mode] : `off (was ${mode})`}</span>
+          {record.description} ·{' '}
+          {on && record.shadowedBy !== null ? (
+            <span className="tone-warning" data-testid="mock-rule-shadowed" title={`Rule ${record.shadowedBy} matches every request this rule matches. Move this rule above it (↑) to let it answer.`}>
+              never answers: rule {record.shadowedBy} matches first (move it up)
+            </span>
+          ) : (
+            <span className={on ? 'tone-mocked' : 'muted'}>{on ? MODE_WORDS[mode] : `off (was ${mode})`}</span>
+          )}
           {record.rule.sequence !== undefined && <span className="muted"> · {formatCountOf(record.rule.sequence.length, 'answer')} in turn</span>}
           {record.rule.delayMs !== undefined && record.rule.delayMs > 0 && <span className="muted"> · {record.rule.delayMs} ms delay</span>}
         </span>

@@ -11,6 +11,8 @@ export interface RuleValidation {
   problems: MockRuleProblem[];
   /** The match in words when the rule is valid. */
   description: string | null;
+  /** The 1-based number of a stored rule that would match first, or null. */
+  shadowedBy: number | null;
 }
 
 export interface ImportSummary {
@@ -23,7 +25,8 @@ export interface ImportSummary {
 export const mocksApi = {
   list: () => callApi<MockRuleRecord[]>('/api/mocks'),
   examples: () => callApi<MockRuleExample[]>('/api/mocks/examples'),
-  validate: (rule: unknown, signal?: AbortSignal) => callApi<RuleValidation>('/api/mocks/validate', { method: 'POST', body: { rule }, ...(signal === undefined ? {} : { signal }) }),
+  validate: (rule: unknown, id: number | null, signal?: AbortSignal) =>
+    callApi<RuleValidation>('/api/mocks/validate', { method: 'POST', body: { rule, id }, ...(signal === undefined ? {} : { signal }) }),
   create: (rule: unknown) => callApi<MockRuleRecord>('/api/mocks', { method: 'POST', body: { rule } }),
   update: (id: number, rule: unknown) => callApi<MockRuleRecord>(`/api/mocks/${id}`, { method: 'PUT', body: { rule } }),
   setEnabled: (id: number, enabled: boolean) => callApi<MockRuleRecord>(`/api/mocks/${id}`, { method: 'PATCH', body: { enabled } }),

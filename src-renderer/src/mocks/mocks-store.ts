@@ -17,6 +17,8 @@ export type RuleEditor =
       /** Problems found in the text: a JSON syntax error, or what the core reported. */
       problems: MockRuleProblem[];
       description: string | null;
+      /** The 1-based number of a stored rule that matches first, so this one would never answer. */
+      shadowedBy: number | null;
       saving: boolean;
       /** For a rule drafted from a `tool-calls` exchange: the exchange and every tool it could cover. */
       draftOf: { exchangeId: number; tools: string[] } | null;
@@ -55,7 +57,7 @@ let sessions = 0;
 
 function openEditor(id: number | null, rule: MockRule, draftOf: { exchangeId: number; tools: string[] } | null): RuleEditor {
   sessions += 1;
-  return { kind: 'open', session: sessions, id, text: textOf(rule), problems: [], description: null, saving: false, draftOf };
+  return { kind: 'open', session: sessions, id, text: textOf(rule), problems: [], description: null, shadowedBy: null, saving: false, draftOf };
 }
 
 export const createMocksState: StateCreator<MocksState> = (set, get) => {
@@ -69,7 +71,7 @@ export const createMocksState: StateCreator<MocksState> = (set, get) => {
     try {
       rule = JSON.parse(text);
     } catch (error) {
-      patchEditor({ problems: [{ index: null, ruleName: null, field: '', message: `The text is not valid JSON: ${messageOf(error)}` }], description: null });
+      patchEditor({ problems: [{ index: null, ruleName: null, field: '', message: `The text is not valid JSON: ${messageOf(error)}` }], description: null, shadowedBy: null });
       return;
     }
 
@@ -77,7 +79,8 @@ export const createMocksState: StateCreator<MocksState> = (set, get) => {
     validation = controller;
 
     try {
-      const result = await mocksApi.validate(rule, controller.signal);
+      const editor = get().editor;
+      const result = await mocksApi.validate(rule, editor.kind === 'open' ? editor.id : null, controller.signal);
       if (get().editor.kind === 'open' && (get().editor as { text: string }).text === text) patchEditor(result);
     } catch (error) {
       if ((error as Error).name !== 'AbortError') set({ error: messageOf(error) });
