@@ -177,6 +177,7 @@ describe('inspector layout and secrets', () => {
   });
 
   it('ellipsizes a long target error', async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
     const closed = await startTarget(() => undefined);
     const closedUrl = `${closed.url}/${'very-long-path/'.repeat(20)}webhook`;
     await closed.close();
