@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import type { AuthCheck } from '../contract/auth';
 import type { ExchangeSummary } from '../contract/exchange';
+import { maskedValue } from '../core/redaction';
 
 /** Words for an exchange that failed its auth check, such as `auth invalid (mismatch)`; null when it passed or was not checked. */
 export function authFailureWords(exchange: ExchangeSummary): string | null {
@@ -11,15 +12,25 @@ export function authFailureWords(exchange: ExchangeSummary): string | null {
   return `auth ${exchange.auth}${exchange.authReason === null ? '' : ` (${exchange.authReason})`}`;
 }
 
-/** Formats a recorded auth check for `switchboard show`: the result, the fix, what was expected and what arrived. */
-export function authCheckLines(check: AuthCheck): string[] {
+/**
+ * Formats a recorded auth check for `switchboard show`: the result, the fix, what was expected and
+ * what arrived. For the shared-secret and bearer schemes the arrived value is the credential
+ * itself, so it is masked unless `revealSecrets` is set.
+ */
+export function authCheckLines(check: AuthCheck, revealSecrets = false): string[] {
+  const masksValues = !revealSecrets && (check.scheme === 'secret' || check.scheme === 'bearer');
   const state = check.reason === null ? check.state : `${check.state} (${check.reason})`;
   const lines = [pc.bold(`Authentication: ${state}`), `  ${check.message}`];
 
   if (check.fix !== null) lines.push(`  Fix: ${check.fix}`);
 
   lines.push(`  Rule: ${check.pathRule ?? 'default'}`, '  Expected:', ...check.expected.map((line) => `    ${line}`), '  Arrived:');
-  lines.push(...check.received.map(({ name, value }) => `    ${name}: ${value ?? pc.dim('(absent)')}`));
+  lines.push(
+    ...check.received.map(({ name, value }) => {
+      const shown = value === null ? pc.dim('(absent)') : masksValues ? maskedValue(value) : value;
+      return `    ${name}: ${shown}`;
+    }),
+  );
 
   if (check.hmac !== null) {
     const { hmac } = check;

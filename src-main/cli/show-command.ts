@@ -74,7 +74,7 @@ export function runShow(idText: string, options: ShowOptions): void {
     }
 
     if (authCheck !== null) {
-      lines.push('', ...authCheckLines(authCheck));
+      lines.push('', ...authCheckLines(authCheck, options.revealSecrets));
     }
 
     lines.push(

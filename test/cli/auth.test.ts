@@ -90,6 +90,12 @@ describe('listen auth options', () => {
     expect(listen.output()).not.toContain(SHARED_SECRET);
     expect(listen.errors()).not.toContain(SHARED_SECRET);
     expect(listAuth(dbPath).map(({ auth }) => auth)).toEqual(['valid', 'invalid']);
+
+    const validId = String((listAuth(dbPath)[0] as { id: number }).id);
+    const shown = runCli(['show', validId, '--db', dbPath]);
+    expect(shown.stdout).toContain('Authentication: valid');
+    expect(shown.stdout).not.toContain(SHARED_SECRET);
+    expect(runCli(['show', validId, '--db', dbPath, '--reveal-secrets']).stdout).toContain(SHARED_SECRET);
   });
 
   it('reads boolean environment variables', async () => {
