@@ -202,7 +202,6 @@ async function forwardAndRelay(
         status: response.headersSent ? response.statusCode : null,
         responseHeaders: partial?.headers ?? null,
         responseBody: partial?.body ?? null,
-        responseTruncated: partial !== null,
         outcome: failure.outcome,
         errorCode: failure.error.code,
         errorMessage: failure.error.message,

@@ -65,7 +65,8 @@ describe('forwarding failures', () => {
     expect(detail?.outcome).toBe('target_error');
     expect(Buffer.from(detail?.responseBody as Uint8Array).toString()).toBe('{"results":[{"');
     expect(detail?.responseHeaders).toContainEqual(['Content-Length', '100']);
-    expect(detail?.responseTruncated).toBe(true);
+    expect(detail?.responseTruncated).toBe(false);
+    expect(detail?.errorMessage).toContain('connection broke');
   });
 
   it('keeps other requests moving while one hangs', async () => {
