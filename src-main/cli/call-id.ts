@@ -20,8 +20,8 @@ export function resolveCallId(store: ExchangeStore, typed: string): string {
   }
 
   if (matches.length > 1) {
-    const shown = matches.slice(0, 5).join(', ');
-    throw new SwitchboardError('invalid_option', `The call id "${typed}" matches several calls (${shown}${matches.length > 5 ? ', ...' : ''}). Type more of it.`);
+    const listed = matches.slice(0, 5).join(', ');
+    throw new SwitchboardError('invalid_option', `The call id "${typed}" matches several calls (${listed}${matches.length > 5 ? ', ...' : ''}). Type more of it.`);
   }
 
   throw new SwitchboardError(

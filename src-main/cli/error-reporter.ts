@@ -12,8 +12,8 @@ interface FailureCount {
 
 /**
  * Prints engine failures to stderr: the first of a kind at once, then at most one line per 5 s
- * with how many happened since the previous line, so a locked or full database neither floods the
- * terminal nor hides how many requests went unrecorded.
+ * with how many happened since the previous line. A locked or full database then neither floods
+ * the terminal nor hides how many requests went unrecorded.
  */
 export function createErrorReporter(write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): (kind: string, error: unknown) => void {
   const counts = new Map<string, FailureCount>();

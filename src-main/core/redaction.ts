@@ -11,7 +11,7 @@ const SECRET_KEYS = ['twilioAuthToken', 'vonageApiSecret', 'secret', 'serverUrlS
 
 const SECRET_VALUE = new RegExp(`("(?:${SECRET_KEYS.join('|')})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'g');
 
-/** The text that replaces a hidden value, with its length so a wrong value can still be spotted. */
+/** Returns the text that replaces a hidden value, with its length so a wrong value can still be spotted. */
 export function maskedValue(value: string): string {
   return `[redacted, ${value.length} characters]`;
 }

@@ -35,7 +35,7 @@ export function useForwardingFixture(): {
   };
 }
 
-/** A port that nothing listens on: bound once to learn a free number, then released. */
+/** Returns a port that nothing listens on: bound once to learn a free number, then released. */
 export async function closedPort(): Promise<number> {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -44,7 +44,7 @@ export async function closedPort(): Promise<number> {
   return port;
 }
 
-/** The newest exchange, once `finishedCount` exchanges have been committed. */
+/** Returns the newest exchange once `finishedCount` exchanges have been committed. */
 export async function latestExchange(running: RunningEngine, finishedCount = 1): Promise<ExchangeDetail | undefined> {
   await running.finished(finishedCount);
   const [newest] = running.engine.store.list({ limit: 1 });
