@@ -78,7 +78,8 @@ export function formatExchangeLine(exchange: ExchangeSummary): string {
     parts.push(pc.red(auth));
   }
 
-  if (exchange.errorMessage !== null && exchange.outcome !== 'forwarded' && exchange.outcome !== 'mocked') {
+  // A mocked exchange carries an error when the target failed and rules answered in its place.
+  if (exchange.errorMessage !== null && exchange.outcome !== 'forwarded') {
     parts.push(pc.dim(`- ${exchange.errorMessage}`));
   }
 

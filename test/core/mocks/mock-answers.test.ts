@@ -1,6 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ExchangeSummary } from '../../../src-main/contract/exchange';
 import type { MockRule } from '../../../src-main/contract/mocks';
+import { formatExchangeLine } from '../../../src-main/cli/exchange-line';
 import { startEngine, type RunningEngine } from '../../support/engine-fixture';
 import { send } from '../../support/http-client';
 import { sampleBytes } from '../../support/samples';
@@ -217,6 +219,22 @@ describe('mock rules answering requests', () => {
     expect(results[0]).toEqual({ name: 'check_availability', toolCallId: 'tc-1', result: 'A table for  is free on .' });
     expect(results[1]?.toolCallId).toBe('tc-2');
     expect(results[1]?.error).toContain('No target is set');
+  });
+
+  it('always rule records the failed target of unmocked tools', async () => {
+    const url = await start([availability], replyJson({ oops: true }, 500));
+
+    const response = await send(url, { body: toolCallsWith([{ id: 'tc-1', name: 'check_availability' }, { id: 'tc-2', name: 'broken_tool' }]) });
+    const results = (json(response.body) as { results: Record<string, string>[] }).results;
+    const exchange = await lastExchange();
+
+    expect(results[0]?.result).toBe('A table for  is free on .');
+    expect(results[1]?.error).toContain('answered 500');
+    expect(exchange?.outcome).toBe('mocked');
+    expect(exchange?.errorCode).toBe('target_error');
+    expect(exchange?.errorMessage).toContain('answered 500');
+    expect(exchange?.errorMessage).toContain('The unmocked tools broken_tool got an error entry; mock rule "availability stub" answered the others.');
+    expect(formatExchangeLine(exchange as ExchangeSummary)).toContain('The unmocked tools broken_tool got an error entry');
   });
 
   it('fallback tool rule leaves a working target alone', async () => {

@@ -111,9 +111,10 @@ export async function answerWithMocks(step: MockStep): Promise<MockResult> {
 
   const reason = failureOf(forward);
   const answered = plan.calls.filter((call) => call.rule !== null);
+  const unanswered = [...new Set(plan.calls.filter((call) => call.rule === null).map((call) => call.toolCall.name ?? call.toolCall.id ?? '(unnamed)'))];
   const build = (): Rendered =>
     rendered(envelopeReply(plan.calls.map((call) => (call.rule === null ? failedToolEntry(call.toolCall, `No answer: ${reason.message}`) : ruleEntry(call)))));
-  return afterFailure(forward, () => sendMock(step, build, rulesOf(answered), forward, reason));
+  return afterFailure(forward, () => sendMock(step, build, rulesOf(answered), forward, reason, unanswered));
 }
 
 function rulesOf(calls: { rule: ActiveRule | null }[]): ActiveRule[] {

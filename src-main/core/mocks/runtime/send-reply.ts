@@ -30,8 +30,19 @@ export function relay(step: MockStep, forward: Extract<BufferedForward, { kind: 
   return { status: forward.status, responseHeaders: forward.headers, responseBody: forward.body, outcome: 'forwarded', targetDurationMs: forward.targetDurationMs };
 }
 
-/** Renders the reply, waits for the longest delay of the answers used, then sends it. */
-export async function sendMock(step: MockStep, build: () => Rendered, rules: ActiveRule[], forward: BufferedForward | null, failure: SwitchboardError | null): Promise<MockResult> {
+/**
+ * Renders the reply, waits for the longest delay of the answers used, then sends it.
+ * `unansweredTools` are the tools of a `tool-calls` request that got an error entry because no
+ * rule covers them and the target failed.
+ */
+export async function sendMock(
+  step: MockStep,
+  build: () => Rendered,
+  rules: ActiveRule[],
+  forward: BufferedForward | null,
+  failure: SwitchboardError | null,
+  unansweredTools: string[] = [],
+): Promise<MockResult> {
   const { reply, delayMs } = build();
   const stillThere = await wait(delayMs, step.response);
   const names = [...new Set(rules.map((active) => active.rule.name))].join(', ');
@@ -51,9 +62,21 @@ export async function sendMock(step: MockStep, build: () => Rendered, rules: Act
     outcome: 'mocked',
     mockRule: names,
     errorCode: failure?.code ?? null,
-    errorMessage: failure === null ? null : `${failure.message} Mock rule "${names}" answered instead.`,
+    errorMessage: failureMessage(failure, names, unansweredTools),
     targetDurationMs,
   };
+}
+
+function failureMessage(failure: SwitchboardError | null, names: string, unansweredTools: string[]): string | null {
+  if (failure === null) {
+    return null;
+  }
+
+  if (unansweredTools.length === 0) {
+    return `${failure.message} Mock rule "${names}" answered instead.`;
+  }
+
+  return `${failure.message} The unmocked tools ${unansweredTools.join(', ')} got an error entry; mock rule "${names}" answered the others.`;
 }
 
 /** Resolves true after `ms`, or false as soon as the caller closes the connection. */
