@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AuthCheck, HmacExplanation } from '../../../src-main/contract/auth';
 import type { AuthState } from '../../../src-main/contract/exchange';
 import { callApi } from '../api/control-client';
+import { SecretValue } from '../inspector/SecretValue';
 import { copyText } from '../state/ui-store';
 import { AuthBadge } from './AuthBadge';
 import { nodeSnippet, visibleRuns } from './signed-bytes';
@@ -47,13 +48,16 @@ export function AuthExplanation({ exchangeId, auth, authReason }: AuthExplanatio
       <div className="auth-content">
         {error !== null && <p className="error-line">Could not load the explanation: {error}</p>}
         {check === null && error === null && <p className="muted">Loading…</p>}
-        {check !== null && <CheckDetails check={check} />}
+        {check !== null && <CheckDetails exchangeId={exchangeId} check={check} />}
       </div>
     </details>
   );
 }
 
-function CheckDetails({ check }: { check: AuthCheck }) {
+function CheckDetails({ exchangeId, check }: { exchangeId: number; check: AuthCheck }) {
+  // The arrived value of these schemes is the credential itself, so it is masked like the header table does.
+  const masked = check.scheme === 'secret' || check.scheme === 'bearer';
+
   return (
     <>
       <p>{check.message}</p>
@@ -69,10 +73,18 @@ function CheckDetails({ check }: { check: AuthCheck }) {
       </ul>
       <h4>Arrived</h4>
       <dl className="auth-grid" data-testid="auth-received">
-        {check.received.map(({ name, value }) => (
+        {check.received.map(({ name, value }, index) => (
           <div key={name} style={{ display: 'contents' }}>
             <dt>{name}</dt>
-            <dd>{value === null || value === '' ? <span className="muted">{value === null ? '(absent)' : '(empty)'}</span> : value}</dd>
+            <dd>
+              {value === null || value === '' ? (
+                <span className="muted">{value === null ? '(absent)' : '(empty)'}</span>
+              ) : masked ? (
+                <SecretValue exchangeId={exchangeId} revealKey={`auth:${index}`} name={name} value={value} />
+              ) : (
+                value
+              )}
+            </dd>
           </div>
         ))}
       </dl>

@@ -2,7 +2,8 @@ import type { DecodedBody } from '../../../src-main/contract/inspector';
 import type { HeaderPair } from '../../../src-main/contract/exchange';
 import { formatBytes } from '../format/format';
 import { BodyView } from './BodyView';
-import { isSecretHeader, maskedValue, revealedSecretsStore, useRevealed } from './secret-headers';
+import { isSecretHeader } from './secret-headers';
+import { SecretValue } from './SecretValue';
 
 interface MessageSideProps {
   exchangeId: number;
@@ -16,27 +17,6 @@ interface MessageSideProps {
   truncated?: boolean;
   /** `request` or `response`; also names the reveal toggles of this side's secret headers. */
   testId: string;
-}
-
-/** Renders a credential header's value masked, with a toggle that shows it for this exchange only. */
-function SecretValue({ exchangeId, revealKey, name, value }: { exchangeId: number; revealKey: string; name: string; value: string }) {
-  const revealed = useRevealed(exchangeId, revealKey);
-
-  return (
-    <span className="secret-value">
-      <span className={revealed ? undefined : 'muted'} data-testid="secret-value">
-        {revealed ? value : maskedValue(value)}
-      </span>
-      <button
-        className="link-button"
-        aria-pressed={revealed}
-        aria-label={`${revealed ? 'Hide' : 'Reveal'} ${name}`}
-        onClick={() => revealedSecretsStore.getState().toggle(exchangeId, revealKey)}
-      >
-        {revealed ? 'hide' : 'reveal'}
-      </button>
-    </span>
-  );
 }
 
 /** One side of an exchange, request or response: headers as a table, then the body. */
