@@ -81,10 +81,14 @@ describe('inspector across restarts and deletions', () => {
     const search = await page.locator('.search').boundingBox();
     expect((banner?.y ?? 0) + (banner?.height ?? 0)).toBeLessThanOrEqual(search?.y ?? 0);
     await saveScreenshot(page, 'fixes-core-unreachable-light-1280x800');
+    const simulate = page.getByTestId('simulate-call');
+    expect(await simulate.isDisabled()).toBe(true);
+    expect(await simulate.getAttribute('title')).toContain('The Switchboard core is not connected');
 
     await startControl(port, token);
 
     await expect.poll(() => page.getByTestId('connection-banner').count(), POLL).toBe(0);
+    await expect.poll(() => simulate.isDisabled(), POLL).toBe(false);
     await expect.poll(() => page.getByTestId('target-status').textContent(), POLL).toBe('target answers ✓');
   });
 

@@ -16,6 +16,7 @@ function Command({ text }: { text: string }) {
 /** Shown before the first event: how to point Vapi at the receive port, and a simulated call to try it. */
 export function EmptyState() {
   const runtime = useRuntime((state) => state.runtime);
+  const connected = useRuntime((state) => state.connection === 'open');
   const [status, setStatus] = useState<string | null>(null);
 
   // Until the core reports its ports, any command shown would name a guessed port.
@@ -62,7 +63,13 @@ export function EmptyState() {
         <li>Call your assistant. Every event appears here as it arrives, grouped by call.</li>
       </ol>
       <p>
-        <button className="primary-button" onClick={() => void simulate()} data-testid="simulate-call">
+        <button
+          className="primary-button"
+          onClick={() => void simulate()}
+          disabled={!connected}
+          title={connected ? undefined : 'The Switchboard core is not connected, so it cannot send a simulated call. The button works again once the page reconnects.'}
+          data-testid="simulate-call"
+        >
           Simulate a call
         </button>{' '}
         <span className="muted">sends a short booking call to the receive port, through your target like real traffic.</span>
