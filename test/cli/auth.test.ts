@@ -48,9 +48,9 @@ function runCliAsync(args: string[]): Promise<CliResult> {
   });
 }
 
-function listAuth(dbPath: string): { auth: string; authReason: string | null }[] {
+function listAuth(dbPath: string): { id: number; auth: string; authReason: string | null }[] {
   const result = runCli(['list', '--db', dbPath, '--json']);
-  return JSON.parse(result.stdout) as { auth: string; authReason: string | null }[];
+  return JSON.parse(result.stdout) as { id: number; auth: string; authReason: string | null }[];
 }
 
 describe('listen auth options', () => {
@@ -91,7 +91,7 @@ describe('listen auth options', () => {
     expect(listen.errors()).not.toContain(SHARED_SECRET);
     expect(listAuth(dbPath).map(({ auth }) => auth)).toEqual(['valid', 'invalid']);
 
-    const validId = String((listAuth(dbPath)[0] as { id: number }).id);
+    const validId = String(listAuth(dbPath)[0]?.id);
     const shown = runCli(['show', validId, '--db', dbPath]);
     expect(shown.stdout).toContain('Authentication: valid');
     expect(shown.stdout).not.toContain(SHARED_SECRET);
