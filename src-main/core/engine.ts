@@ -105,12 +105,7 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   /** Starts receiving. Rejects with a `SwitchboardError` when the port cannot be bound. */
   async start(): Promise<void> {
-    const abandoned = this.store.interruptAbandoned();
-
-    if (abandoned > 0) {
-      this.emit('settings-changed', this.settingsValue);
-    }
-
+    this.store.interruptAbandoned();
     this.server = await this.listen(this.settingsValue.host, this.settingsValue.port);
     this.history.start();
   }

@@ -28,13 +28,17 @@ async function launch(): Promise<void> {
   const engine = new Engine({ db, databasePath, settings: loadShellSettings(settingsPath), auth });
   const control = new ControlServer({ engine, port: 0, staticDir: join(__dirname, '..', 'renderer'), version: pkg.version });
 
+  const portNotice = await startReceiving(engine);
   engine.on('settings-changed', (settings) => saveShellSettings(settingsPath, settings));
   saveDesktopAuthOnChange(engine, db, secretCodec);
-  await engine.start();
   await control.start();
 
   const openWindow = (): BrowserWindow => createMainWindow(`http://127.0.0.1:${control.port}/`, control.token);
   let window = openWindow();
+
+  if (portNotice !== null) {
+    void dialog.showMessageBox(window, { type: 'warning', message: 'Receiving on another port', detail: portNotice });
+  }
 
   app.on('second-instance', () => {
     if (window.isDestroyed()) {
@@ -63,6 +67,27 @@ async function launch(): Promise<void> {
         app.quit();
       });
   });
+}
+
+/**
+ * Starts the receiver on the saved port. When another program holds it (often a
+ * `switchboard listen` in a terminal), the app receives on a free port for this session instead of
+ * failing to open, and returns the notice to show; the saved port stays for the next launch.
+ */
+async function startReceiving(engine: Engine): Promise<string | null> {
+  try {
+    await engine.start();
+    return null;
+  } catch (error) {
+    if (!(error instanceof SwitchboardError) || error.code !== 'port_in_use') {
+      throw error;
+    }
+
+    const wanted = engine.settings.port;
+    await engine.updateSettings({ port: 0 });
+    await engine.start();
+    return `Port ${wanted} is in use by another program, perhaps a "switchboard listen" in a terminal. This window receives on ${engine.receiveUrl} instead, so point your tunnel there, or stop the other program and restart Switchboard. The port can be changed in Settings.`;
+  }
 }
 
 if (!app.requestSingleInstanceLock()) {
