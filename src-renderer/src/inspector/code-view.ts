@@ -1,30 +1,19 @@
 import { defaultKeymap } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
-import { foldAll, foldGutter, foldKeymap, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { foldAll, foldGutter, foldKeymap } from '@codemirror/language';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers } from '@codemirror/view';
-import { tags } from '@lezer/highlight';
+import { codeTheme, jsonHighlighting } from '../format/code-theme';
 import { jsonPointerAt } from './json-pointer';
 
 /** Documents larger than this, in characters, open with every object folded. */
 export const FOLD_ALL_ABOVE = 200_000;
 
-/** JSON colours that read in both themes, because they use the page's CSS variables. */
-const jsonHighlight = HighlightStyle.define([
-  { tag: tags.propertyName, color: 'var(--accent)' },
-  { tag: tags.string, color: 'var(--ok)' },
-  { tag: tags.number, color: 'var(--mocked)' },
-  { tag: [tags.bool, tags.null], color: 'var(--warn)' },
-]);
-
-const theme = EditorView.theme({
+const theme = codeTheme({
   '&': { backgroundColor: 'var(--bg)', color: 'var(--text)' },
-  '.cm-gutters': { backgroundColor: 'var(--bg-raised)', color: 'var(--text-muted)', borderRight: '1px solid var(--border)' },
   '.cm-content': { fontFamily: 'var(--mono)' },
   '.cm-activeLine': { backgroundColor: 'transparent' },
-  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground': { backgroundColor: 'var(--bg-selected)' },
-  '.cm-panels': { backgroundColor: 'var(--bg-raised)', color: 'var(--text)' },
   '.cm-foldPlaceholder': { backgroundColor: 'var(--bg-sunken)', border: 'none', color: 'var(--text-muted)' },
 });
 
@@ -53,7 +42,7 @@ export function openCodeView(options: CodeViewOptions): EditorView {
   ];
 
   if (options.isJson) {
-    extensions.push(json(), foldGutter(), syntaxHighlighting(jsonHighlight));
+    extensions.push(json(), foldGutter(), jsonHighlighting);
 
     if (options.onPointer !== undefined) {
       const onPointer = options.onPointer;

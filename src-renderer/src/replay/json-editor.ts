@@ -1,26 +1,16 @@
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { json, jsonParseLinter } from '@codemirror/lang-json';
-import { bracketMatching, foldGutter, foldKeymap, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { bracketMatching, foldGutter, foldKeymap } from '@codemirror/language';
 import { lintGutter, linter } from '@codemirror/lint';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers } from '@codemirror/view';
-import { tags } from '@lezer/highlight';
+import { codeTheme, jsonHighlighting } from '../format/code-theme';
 
-const jsonHighlight = HighlightStyle.define([
-  { tag: tags.propertyName, color: 'var(--accent)' },
-  { tag: tags.string, color: 'var(--ok)' },
-  { tag: tags.number, color: 'var(--mocked)' },
-  { tag: [tags.bool, tags.null], color: 'var(--warn)' },
-]);
-
-const theme = EditorView.theme({
+const theme = codeTheme({
   '&': { backgroundColor: 'var(--bg)', color: 'var(--text)', height: '100%' },
   '.cm-scroller': { overflow: 'auto' },
-  '.cm-gutters': { backgroundColor: 'var(--bg-raised)', color: 'var(--text-muted)', borderRight: '1px solid var(--border)' },
   '.cm-content': { fontFamily: 'var(--mono)', caretColor: 'var(--text)' },
-  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground': { backgroundColor: 'var(--bg-selected)' },
-  '.cm-panels': { backgroundColor: 'var(--bg-raised)', color: 'var(--text)' },
   '.cm-tooltip': { backgroundColor: 'var(--bg-raised)', color: 'var(--text)', border: '1px solid var(--border)' },
 });
 
@@ -56,7 +46,7 @@ export function openJsonEditor(options: JsonEditorOptions): EditorView {
       EditorView.lineWrapping,
       exactLineBreaks(options.text),
       json(),
-      syntaxHighlighting(jsonHighlight),
+      jsonHighlighting,
       linter(jsonParseLinter(), { delay: 300 }),
       lintGutter(),
       search({ top: true }),
