@@ -44,7 +44,8 @@ interface InFlight {
 
 /**
  * Receives one request: records it, forwards it, streams the reply back and records the reply.
- * Never throws; every failure becomes a recorded outcome and an error reply.
+ * Target and recording failures become a recorded outcome and an error reply; anything else
+ * rejects, and the engine then answers 500.
  */
 export async function handleExchange(request: IncomingMessage, response: ServerResponse, context: HandlerContext): Promise<void> {
   const startedAt = performance.now();

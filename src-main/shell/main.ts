@@ -83,10 +83,10 @@ async function startReceiving(engine: Engine): Promise<string | null> {
       throw error;
     }
 
-    const wanted = engine.settings.port;
+    const savedPort = engine.settings.port;
     await engine.updateSettings({ port: 0 });
     await engine.start();
-    return `Port ${wanted} is in use by another program, perhaps a "switchboard listen" in a terminal. This window receives on ${engine.receiveUrl} instead, so point your tunnel there, or stop the other program and restart Switchboard. The port can be changed in Settings.`;
+    return `Port ${savedPort} is in use by another program, perhaps a "switchboard listen" in a terminal. This window receives on ${engine.receiveUrl} instead, so point your tunnel there, or stop the other program and restart Switchboard. The port can be changed in Settings.`;
   }
 }
 

@@ -135,7 +135,11 @@ async function send(
     );
     return await readReply(reply, signal, context.settings.bodyLimitBytes);
   } catch (error) {
-    return failedReply(cancel?.aborted === true ? cancelled() : error instanceof ReplyBroken ? error.reason : error);
+    if (cancel?.aborted === true) {
+      return failedReply(cancelled());
+    }
+
+    return failedReply(error instanceof ReplyBroken ? error.reason : error);
   } finally {
     clearTimeout(timer);
   }

@@ -96,8 +96,16 @@ export function invalidRules(problems: MockRuleProblem[], source?: string): Swit
 }
 
 export function describeProblem(problem: MockRuleProblem): string {
-  const which = problem.index === null ? (problem.ruleName === null ? 'file' : `rule "${problem.ruleName}"`) : `rule ${problem.index}${problem.ruleName === null ? '' : ` ("${problem.ruleName}")`}`;
-  return `${which}, field ${problem.field === '' ? '(top level)' : problem.field}: ${problem.message}`;
+  return `${problemPlace(problem)}, field ${problem.field === '' ? '(top level)' : problem.field}: ${problem.message}`;
+}
+
+/** Names where a problem sits: the file, a rule by name, or a rule by index with its name when it has one. */
+function problemPlace(problem: MockRuleProblem): string {
+  if (problem.index !== null) {
+    return problem.ruleName === null ? `rule ${problem.index}` : `rule ${problem.index} ("${problem.ruleName}")`;
+  }
+
+  return problem.ruleName === null ? 'file' : `rule "${problem.ruleName}"`;
 }
 
 function problemFromIssue(issue: z.core.$ZodIssue, index: number | null, ruleName: string | null): MockRuleProblem {
