@@ -12,7 +12,11 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src-main/shell/main.ts'),
           cli: resolve(__dirname, 'src-main/cli/main.ts'),
+          // Started as a worker thread by the recorder, which finds it next to its own chunk.
+          'recording-worker': resolve(__dirname, 'src-main/recorder/thread/recording-worker.ts'),
         },
+        // Entries and shared chunks sit in one folder, so `__dirname` is the same in all of them.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -15,6 +15,9 @@ import type { StatusTicker } from './status-ticker';
 /** Error codes that mean the addressed thing does not exist, answered 404. */
 const NOT_FOUND_CODES: ReadonlySet<ErrorCode> = new Set(['exchange_not_found', 'mock_rule_not_found', 'not_found']);
 
+/** Error codes that mean Switchboard itself failed, answered 500. */
+const SERVER_FAILURE_CODES: ReadonlySet<ErrorCode> = new Set(['internal_error', 'record_failed']);
+
 const MAX_SETTINGS_BODY_BYTES = 64 * 1024;
 
 export interface RouteContext {
@@ -31,7 +34,7 @@ export async function routeApi(request: IncomingMessage, response: ServerRespons
   } catch (error) {
     const failure =
       error instanceof SwitchboardError ? error : new SwitchboardError('internal_error', `The request failed: ${(error as Error).message}.`);
-    const status = NOT_FOUND_CODES.has(failure.code) ? 404 : failure.code === 'internal_error' ? 500 : 400;
+    const status = NOT_FOUND_CODES.has(failure.code) ? 404 : SERVER_FAILURE_CODES.has(failure.code) ? 500 : 400;
     // `field` names the setting an invalid value belongs to, so the settings form can show the error under it.
     const field = typeof failure.details.field === 'string' ? { field: failure.details.field } : {};
     sendJson(response, status, { ok: false, error: { code: failure.code, message: failure.message, ...field } });
@@ -61,7 +64,7 @@ async function dispatch(request: IncomingMessage, url: URL, context: RouteContex
   }
 
   if (method === 'GET' && path === '/api/exchanges') {
-    return engine.store.list(exchangeQuery(url.searchParams));
+    return engine.listExchanges(exchangeQuery(url.searchParams));
   }
 
   const exchangeMatch = /^\/api\/exchanges\/(\d+)$/.exec(path);

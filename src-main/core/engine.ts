@@ -2,12 +2,15 @@ import { EventEmitter } from 'node:events';
 import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Database } from 'better-sqlite3';
-import type { CallSummary, ExchangeDetail, ExchangeSummary } from '../contract/exchange';
+import type { CallSummary, ExchangeDetail, ExchangeQuery, ExchangeSummary } from '../contract/exchange';
 import type { CallReplayProgress, CallReplayRequest, CallReplayStarted, ReplayDraft } from '../contract/replay';
 import type { Settings } from '../contract/settings';
 import { AuthCheckStore } from '../recorder/auth-check-store';
 import { ExchangeStore } from '../recorder/exchange-store';
+import { ExchangeWriter } from '../recorder/exchange-writer';
 import { MockRuleStore } from '../recorder/mock-rule-store';
+import { nativeBindingOf } from '../recorder/open-database';
+import { Recorder } from '../recorder/thread/recorder';
 import { RequestAuth, type RequestAuthOptions } from './auth/request-auth';
 import { listenError } from './errors';
 import { handleExchange } from './exchange-handler';
@@ -22,15 +25,18 @@ import { createTargetAgents, type TargetAgents } from './send-to-target';
 import { DEFAULT_SETTINGS, mergeSettings } from './settings';
 import { parseTarget, type Target } from './target';
 
-/** How long a write waits for a database lock held elsewhere before it gives up, in ms. */
-const LIVE_BUSY_TIMEOUT_MS = 250;
+/**
+ * How long a write on the caller's connection (mock rules, settings, pruning) waits for a lock
+ * held by the recording thread or another process, in ms. The same thread forwards live calls.
+ */
+const MAIN_THREAD_BUSY_TIMEOUT_MS = 250;
 
 export interface EngineEvents {
   'exchange-started': [exchange: ExchangeSummary];
   'exchange-finished': [exchange: ExchangeSummary];
   'call-updated': [call: CallSummary];
   'settings-changed': [settings: Settings];
-  /** The database rejected a write; the request was still forwarded. */
+  /** The database rejected a write, or the recording thread stopped; requests are still forwarded. */
   'record-error': [error: unknown];
   /** A request failed in a way the handler did not expect; the caller got a 500. */
   'internal-error': [error: unknown];
@@ -54,6 +60,7 @@ export interface EngineOptions {
  * all construct it the same way; it never touches Electron.
  */
 export class Engine extends EventEmitter<EngineEvents> {
+  /** Reads the recorded history on the caller's connection. */
   readonly store: ExchangeStore;
   readonly databasePath: string;
   readonly auth: RequestAuth;
@@ -68,16 +75,22 @@ export class Engine extends EventEmitter<EngineEvents> {
   /** Whole-call replays started by `replayCall`, for status queries and cancelling. */
   readonly callReplays = new CallReplayRuns();
   private readonly history: HistoryMaintenance;
+  private readonly recorder: Recorder;
+  private readonly db: Database;
 
   constructor(options: EngineOptions) {
     super();
     this.databasePath = options.databasePath;
     this.settingsValue = mergeSettings(DEFAULT_SETTINGS, options.settings ?? {});
     this.target = this.settingsValue.targetUrl === null ? null : parseTarget(this.settingsValue.targetUrl);
-    // Writes happen on the thread that forwards live calls, so a lock held by another process
-    // may only delay a request briefly; past that the request is forwarded unrecorded.
-    options.db.pragma(`busy_timeout = ${LIVE_BUSY_TIMEOUT_MS}`);
+    this.db = options.db;
+    options.db.pragma(`busy_timeout = ${MAIN_THREAD_BUSY_TIMEOUT_MS}`);
     this.store = new ExchangeStore(options.db);
+    this.recorder = new Recorder(options.databasePath, nativeBindingOf(options.db));
+    this.recorder.on('exchange-started', (exchange) => this.emit('exchange-started', exchange));
+    this.recorder.on('exchange-finished', (exchange) => this.emit('exchange-finished', exchange));
+    this.recorder.on('call-updated', (call) => this.emit('call-updated', call));
+    this.recorder.on('record-error', (error) => this.emit('record-error', error));
     this.mockRules = new MockRuleStore(options.db);
     this.mocks = new MockRuntime(this.mockRules);
     this.auth = new RequestAuth(new AuthCheckStore(options.db), options.auth);
@@ -105,7 +118,7 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   /** Starts receiving. Rejects with a `SwitchboardError` when the port cannot be bound. */
   async start(): Promise<void> {
-    this.store.interruptAbandoned();
+    new ExchangeWriter(this.db).interruptAbandoned();
     this.server = await this.listen(this.settingsValue.host, this.settingsValue.port);
     this.history.start();
   }
@@ -163,7 +176,21 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.agents.http.destroy();
     this.agents.https.destroy();
     await this.history.stop();
-    this.store.flush();
+    await this.recorder.close();
+  }
+
+  /** Resolves once every exchange received so far is committed and in the search index. */
+  recorded(): Promise<void> {
+    return this.recorder.synced();
+  }
+
+  /** Recorded exchanges matching `query`, newest first; a text search first waits for the search index. */
+  async listExchanges(query: ExchangeQuery = {}): Promise<ExchangeSummary[]> {
+    if (query.text !== undefined && query.text.trim() !== '') {
+      await this.recorder.synced();
+    }
+
+    return this.store.list(query);
   }
 
   /** Replays one recorded exchange, as recorded or edited; see `replayExchange`. Needs no `start()`. */
@@ -184,12 +211,11 @@ export class Engine extends EventEmitter<EngineEvents> {
   private replayContext(): ReplayContext {
     return {
       store: this.store,
+      recorder: this.recorder,
       agents: this.agents,
       settings: this.settingsValue,
       target: this.target,
       signing: replaySigningFor(this.auth),
-      onStarted: (exchange) => this.emit('exchange-started', exchange),
-      onFinished: (exchange) => this.onFinished(exchange),
     };
   }
 
@@ -198,13 +224,10 @@ export class Engine extends EventEmitter<EngineEvents> {
       const work = handleExchange(request, response, {
         settings: this.settingsValue,
         target: this.target,
-        store: this.store,
+        recorder: this.recorder,
         agents: this.agents,
         auth: this.auth,
         mocks: this.mocks,
-        onStarted: (exchange) => this.emit('exchange-started', exchange),
-        onFinished: (exchange) => this.onFinished(exchange),
-        onRecordError: (error) => this.emit('record-error', error),
       }).catch((error: unknown) => this.onHandlerFailure(error, response));
       this.inFlight.add(work);
       void work.finally(() => this.inFlight.delete(work));
@@ -231,17 +254,5 @@ export class Engine extends EventEmitter<EngineEvents> {
     const body = JSON.stringify({ error: { code: 'internal_error', message: 'Switchboard failed while handling this request. See its log.' } });
     response.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
     response.end(body);
-  }
-
-  private onFinished(exchange: ExchangeSummary): void {
-    this.emit('exchange-finished', exchange);
-
-    if (exchange.callId !== null) {
-      const call = this.store.call(exchange.callId);
-
-      if (call !== undefined) {
-        this.emit('call-updated', call);
-      }
-    }
   }
 }

@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import type { ExchangeSummary, HeaderPair, Outcome } from '../contract/exchange';
+import type { HeaderPair, Outcome } from '../contract/exchange';
 import type { Settings } from '../contract/settings';
-import type { ExchangeResult, ExchangeStore, NewExchange } from '../recorder/exchange-store';
+import type { ExchangeResult } from '../recorder/exchange-writer';
+import type { Recorder, Recording } from '../recorder/thread/recorder';
 import { authRejection, type RequestAuth } from './auth/request-auth';
 import { readableBody } from './body-decoding';
 import { callFactsOf } from './call-facts';
@@ -22,19 +23,15 @@ import { EMPTY_VAPI_FIELDS, parseVapiMessage, vapiFieldsOf, type JsonObject } fr
 export interface HandlerContext {
   settings: Settings;
   target: Target | null;
-  store: ExchangeStore;
+  recorder: Recorder;
   agents: TargetAgents;
   auth: RequestAuth;
   mocks: MockRuntime;
-  onStarted(exchange: ExchangeSummary): void;
-  onFinished(exchange: ExchangeSummary): void;
-  /** Called when the database rejects a write; the request is still forwarded. */
-  onRecordError(error: unknown): void;
 }
 
-/** The recorded part of one request while it is in flight; `id` is null when recording failed. */
+/** The recorded part of one request while it is in flight. */
 interface InFlight {
-  id: number | null;
+  recording: Recording;
   body: Uint8Array;
   startedAt: number;
   /** The event type and `message`, for the reply checks; absent when the body was not read. */
@@ -43,9 +40,9 @@ interface InFlight {
 }
 
 /**
- * Receives one request: records it, forwards it, streams the reply back and records the reply.
- * Target and recording failures become a recorded outcome and an error reply; anything else
- * rejects, and the engine then answers 500.
+ * Receives one request: queues it for recording, forwards it, streams the reply back and queues
+ * the reply. Target failures become a recorded outcome and an error reply, and recording failures
+ * reach the recorder's `record-error` event; anything else rejects, and the engine answers 500.
  */
 export async function handleExchange(request: IncomingMessage, response: ServerResponse, context: HandlerContext): Promise<void> {
   const startedAt = performance.now();
@@ -64,7 +61,7 @@ export async function handleExchange(request: IncomingMessage, response: ServerR
   }
 
   if (read.kind === 'too_large') {
-    const id = record(context, {
+    const recording = context.recorder.begin({
       receivedAt,
       method: request.method ?? 'GET',
       path,
@@ -82,9 +79,8 @@ export async function handleExchange(request: IncomingMessage, response: ServerR
       `The request body (${read.declaredBytes === null ? 'more than ' : ''}${size} bytes) is larger than the limit of ${settings.bodyLimitBytes} bytes, so it was not forwarded. Raise the limit with --body-limit.`,
       { limitBytes: settings.bodyLimitBytes },
     );
-    announce(context, id);
     const reply = sendError(response, 413, error, true);
-    await finish(context, { id, body: Buffer.alloc(0), startedAt }, { ...reply, outcome: 'rejected', targetDurationMs: null });
+    await finish(context, { recording, body: Buffer.alloc(0), startedAt }, { ...reply, outcome: 'rejected', targetDurationMs: null });
     request.resume();
     return;
   }
@@ -94,7 +90,7 @@ export async function handleExchange(request: IncomingMessage, response: ServerR
   const message = parseVapiMessage(readableBody(read.body, requestHeaders, settings.bodyLimitBytes));
   const fields = vapiFieldsOf(message);
   const authCheck = context.auth.check({ method: request.method ?? 'GET', rawUrl, headers: requestHeaders, body: read.body, receivedAt });
-  const id = record(context, {
+  const recording = context.recorder.begin({
     receivedAt,
     method: request.method ?? 'GET',
     path,
@@ -106,10 +102,9 @@ export async function handleExchange(request: IncomingMessage, response: ServerR
     targetUrl,
     auth: authCheck.state,
     authReason: authCheck.reason,
+    authCheck,
   });
-  context.auth.keep(id, authCheck, context.onRecordError);
-  const inFlight: InFlight = { id, body: read.body, startedAt, type: fields.type, message };
-  announce(context, id);
+  const inFlight: InFlight = { recording, body: read.body, startedAt, type: fields.type, message };
 
   if (context.auth.rejects(authCheck)) {
     await finish(context, inFlight, { ...sendError(response, 401, authRejection(authCheck)), outcome: 'rejected', targetDurationMs: null });
@@ -132,12 +127,11 @@ export async function handleExchange(request: IncomingMessage, response: ServerR
     return;
   }
 
-  try {
-    await context.store.afterCommit();
-  } catch (error) {
-    // The row is gone with the rolled-back turn; the call still gets its forward.
-    context.onRecordError(error);
-    inFlight.id = null;
+  // Only a recording backlog past its memory limit holds the request back.
+  const room = context.recorder.roomForMore();
+
+  if (room !== null) {
+    await room;
   }
 
   await forwardAndRelay(request, response, context, target, inFlight, fields.type, rawUrl, requestHeaders);
@@ -220,7 +214,6 @@ async function forwardAndRelay(
 
 type PartialResult = Omit<ExchangeResult, 'durationMs'>;
 
-
 /** The CLI option that sets the timeout for `eventType`, as a hint in timeout messages. */
 function timeoutOption(settings: Settings, eventType: string | null): string {
   return eventType !== null && settings.timeoutMsByType[eventType] !== undefined ? `--type-timeout ${eventType}=SECONDS` : '--timeout';
@@ -272,45 +265,10 @@ function sendError(response: ServerResponse, status: number, error: SwitchboardE
   return { status, responseHeaders: headers, responseBody: body, errorCode: error.code, errorMessage: error.message };
 }
 
-/**
- * Inserts the request row. A failed write (disk full, database locked) must not end the live
- * call, so it is reported and the request goes on unrecorded.
- */
-function record(context: HandlerContext, exchange: NewExchange): number | null {
-  try {
-    return context.store.insert(exchange);
-  } catch (error) {
-    context.onRecordError(error);
-    return null;
-  }
-}
-
-function announce(context: HandlerContext, id: number | null): void {
-  const summary = id === null ? undefined : context.store.summary(id);
-
-  if (summary !== undefined) {
-    context.onStarted(summary);
-  }
-}
-
+/** Computes the reply checks and queues the result; resolves once it is committed or has failed. */
 async function finish(context: HandlerContext, inFlight: InFlight, result: PartialResult): Promise<void> {
-  if (inFlight.id === null) {
-    return;
-  }
-
   const durationMs = performance.now() - inFlight.startedAt;
   const checks = result.checks ?? checksForExchange(inFlight.type ?? null, inFlight.message, result, durationMs);
 
-  try {
-    await context.store.finish(inFlight.id, inFlight.body, { ...result, durationMs, checks });
-  } catch (error) {
-    context.onRecordError(error);
-    return;
-  }
-
-  const summary = context.store.summary(inFlight.id);
-
-  if (summary !== undefined) {
-    context.onFinished(summary);
-  }
+  await context.recorder.finish(inFlight.recording, { ...result, durationMs, checks });
 }

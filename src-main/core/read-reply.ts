@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { HeaderPair } from '../contract/exchange';
-import type { ExchangeResult } from '../recorder/exchange-store';
+import type { ExchangeResult } from '../recorder/exchange-writer';
 import { SwitchboardError } from './errors';
 import type { TargetResponse } from './send-to-target';
 

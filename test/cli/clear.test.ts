@@ -19,7 +19,7 @@ describe('switchboard clear', () => {
   async function historyWith(count: number, pending = 0): Promise<string> {
     const db = openDatabase(folder.dbPath);
     const store = new ExchangeStore(db);
-    await recordExchanges(store, [
+    recordExchanges(db, [
       ...Array.from({ length: count }, (_unused, index) => ({ callId: `call-${index % 3}`, receivedAt: Date.now(), bodyBytes: 20_000 })),
       ...Array.from({ length: pending }, () => ({ callId: 'left-behind', receivedAt: Date.now(), pending: true })),
     ]);

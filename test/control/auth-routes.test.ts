@@ -72,7 +72,7 @@ describe('auth control routes', () => {
   it('returns the check of an exchange', async () => {
     await api('/api/auth', 'PUT', { default: { scheme: 'secret', secret: 'route-secret' } });
     await send(`${running.url}/webhook`, { body: '{}', headers: ['Content-Type', 'application/json', 'X-Vapi-Secret', 'Bearer route-secret'] });
-    running.engine.store.flush();
+    await running.engine.recorded();
     const id = running.engine.store.list({ limit: 1 })[0]?.id as number;
     const { body, text } = await api<AuthCheck>(`/api/exchanges/${id}/auth`);
 
@@ -84,7 +84,7 @@ describe('auth control routes', () => {
 
   it('answers 404 without a check', async () => {
     await send(`${running.url}/webhook`, { body: '{}' });
-    running.engine.store.flush();
+    await running.engine.recorded();
     const id = running.engine.store.list({ limit: 1 })[0]?.id as number;
 
     expect((await api(`/api/exchanges/${id}/auth`)).status).toBe(404);

@@ -15,7 +15,7 @@ describe('history control routes', () => {
   });
 
   it('POST clear deletes the history', async () => {
-    await recordExchanges(running.engine.store, [
+    recordExchanges(running.db, [
       { callId: 'a', receivedAt: Date.now() },
       { callId: 'b', receivedAt: Date.now() },
       { callId: 'b', receivedAt: Date.now(), pending: true },

@@ -25,6 +25,7 @@ describe('inspector routes', () => {
 
   it('shows an exchange with its gzip reply decoded', async () => {
     await send(`${inspector.url}/vapi/webhook`, { body: sampleBytes('tool-calls.json') });
+    await inspector.engine.recorded();
     const [summary] = inspector.engine.store.list();
 
     const { status, body } = await inspector.api<ExchangeView>(`/api/exchanges/${summary?.id}/view`);
@@ -44,6 +45,7 @@ describe('inspector routes', () => {
 
   it('returns a call timeline', async () => {
     await send(`${inspector.url}/vapi/webhook`, { body: sampleBytes('status-update.in-progress.json') });
+    await inspector.engine.recorded();
 
     const { body } = await inspector.api<CallTimeline>('/api/calls/7d2e4f1a-93b6-4c85-a0de-5b1f6c8e2a47/timeline');
 
@@ -61,6 +63,7 @@ describe('inspector routes', () => {
     for (let index = 0; index < 3; index += 1) {
       await send(`${inspector.url}/vapi/webhook`, { body: sampleBytes('hang.json') });
     }
+    await inspector.engine.recorded();
     const ids = inspector.engine.store.list().map((exchange) => exchange.id);
 
     const after = await inspector.api<ExchangeSummary[]>(`/api/exchanges?after=${ids[2]}`);

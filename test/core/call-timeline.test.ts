@@ -40,6 +40,8 @@ describe('call timeline', () => {
     for (const name of names) {
       await send(`${running.url}/vapi/webhook`, { body: sampleBytes(name) });
     }
+
+    await running.engine.recorded();
   }
 
   it('lists events in arrival order with headlines', async () => {
@@ -127,6 +129,7 @@ describe('call timeline', () => {
     const body = `{"message":{"type":"hang","call":{"id":"${CALL_ID}"},"deep":${deep}}}`;
     await sendSamples(['status-update.in-progress.json']);
     await send(`${running.url}/vapi/webhook`, { body });
+    await running.engine.recorded();
 
     const events = buildCallTimeline(running.engine.store, CALL_ID)?.events;
 

@@ -15,7 +15,7 @@ describe('engine retention', () => {
     running = await startEngine();
     const engine = running.engine;
     const now = Date.now();
-    await recordExchanges(engine.store, [
+    recordExchanges(running.db, [
       { callId: 'first', receivedAt: now - 3_000 },
       { callId: 'second', receivedAt: now - 2_000 },
       { callId: 'third', receivedAt: now - 1_000 },
@@ -38,7 +38,7 @@ describe('engine retention', () => {
 
   it('clearHistory reports what went', async () => {
     running = await startEngine();
-    await recordExchanges(running.engine.store, [{ callId: 'a', receivedAt: Date.now() }]);
+    recordExchanges(running.db, [{ callId: 'a', receivedAt: Date.now() }]);
     const reports: PruneReport[] = [];
     running.engine.on('history-pruned', (report) => reports.push(report));
 

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPTY_VAPI_FIELDS } from '../../src-main/core/vapi-event';
+import { ExchangeWriter } from '../../src-main/recorder/exchange-writer';
 import { launchBrowser } from '../support/browser';
 import { startInspector, type RunningInspector } from '../support/control-fixture';
 
@@ -18,12 +19,12 @@ interface ScrollTiming {
 
 /** Records `ROWS` finished exchanges straight into the database, in one transaction. */
 function recordExchanges(inspector: RunningInspector): void {
-  const store = inspector.engine.store;
+  const writer = new ExchangeWriter(inspector.db);
   const body = Buffer.from('{"message":{"type":"status-update","status":"in-progress"}}');
 
   inspector.db.transaction(() => {
     for (let index = 0; index < ROWS; index += 1) {
-      store.insert({
+      writer.insert({
         receivedAt: 1_760_000_000_000 + index * 50,
         method: 'POST',
         path: '/vapi/webhook',

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EMPTY_VAPI_FIELDS } from '../../src-main/core/vapi-event';
 import { SwitchboardError } from '../../src-main/core/errors';
 import { ExchangeStore } from '../../src-main/recorder/exchange-store';
+import { ExchangeWriter } from '../../src-main/recorder/exchange-writer';
 import { SCHEMA_VERSION } from '../../src-main/recorder/migrations';
 import { openDatabase } from '../../src-main/recorder/open-database';
 import { tempFolder } from '../support/temp-db';
@@ -91,8 +92,7 @@ describe('openDatabase', () => {
   it('marks exchanges left pending by a crash as interrupted', () => {
     const { dbPath } = temp();
     const first = openDatabase(dbPath);
-    const firstStore = new ExchangeStore(first);
-    const id = firstStore.insert({
+    const id = new ExchangeWriter(first).insert({
       receivedAt: Date.now(),
       method: 'POST',
       path: '/',
@@ -103,14 +103,12 @@ describe('openDatabase', () => {
       callFacts: {},
       targetUrl: 'http://127.0.0.1:1/',
     });
-    // Inserts commit at the end of the event-loop turn, before the request is forwarded.
-    firstStore.flush();
     first.close();
 
     const reopened = openDatabase(dbPath);
     const store = new ExchangeStore(reopened);
 
-    expect(store.interruptAbandoned()).toBe(1);
+    expect(new ExchangeWriter(reopened).interruptAbandoned()).toBe(1);
     expect(store.detail(id)?.outcome).toBe('interrupted');
     expect(Buffer.from(store.detail(id)?.requestBody as Uint8Array).toString()).toBe('{"message":{}}');
     reopened.close();

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ExchangeWriter } from '../../src-main/recorder/exchange-writer';
 import { ExchangeStore } from '../../src-main/recorder/exchange-store';
 import { openDatabase } from '../../src-main/recorder/open-database';
 import { SearchIndexer } from '../../src-main/recorder/search-indexer';
@@ -27,7 +28,7 @@ describe('SearchIndexer', () => {
   }
 
   it('search finds a just-finished exchange', async () => {
-    const [id] = await recordExchanges(store, [{ callId: 'a', receivedAt: Date.now(), text: 'velvet armadillo' }]);
+    const [id] = recordExchanges(db, [{ callId: 'a', receivedAt: Date.now(), text: 'velvet armadillo' }]);
 
     expect(store.list({ text: 'velvet armadillo' }).map((exchange) => exchange.id)).toEqual([id]);
   });
@@ -67,13 +68,13 @@ describe('SearchIndexer', () => {
   });
 
   it('start indexes what a crash left', async () => {
-    const ids = await recordExchanges(store, [
+    const ids = recordExchanges(db, [
       { callId: 'a', receivedAt: Date.now(), text: 'orphaned pangolin' },
       { callId: 'a', receivedAt: Date.now(), pending: true, text: 'interrupted pangolin' },
     ]);
     db.prepare('DELETE FROM exchange_text WHERE rowid = ?').run(ids[0]);
 
-    expect(new ExchangeStore(db).interruptAbandoned()).toBe(1);
+    expect(new ExchangeWriter(db).interruptAbandoned()).toBe(1);
     expect(indexedIds()).toEqual(ids);
     expect(store.list({ text: 'interrupted pangolin' }).map((exchange) => exchange.outcome)).toEqual(['interrupted']);
   });

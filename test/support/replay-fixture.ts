@@ -15,7 +15,7 @@ export async function recordExchange(
     body,
     headers: options.headers ?? ['Content-Type', 'application/json'],
   });
-  running.engine.store.flush();
+  await running.engine.recorded();
   const [latest] = running.engine.store.list({ limit: 1 });
   return running.engine.store.detail(latest?.id as number) as ExchangeDetail;
 }

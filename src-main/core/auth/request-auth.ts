@@ -55,19 +55,6 @@ export class RequestAuth extends EventEmitter<RequestAuthEvents> {
     return verifyAuth(this.current, request);
   }
 
-  /** Records the explanation of a check. A failed write goes to `onError`, because the request must still get its reply. */
-  keep(exchangeId: number | null, check: AuthCheck, onError: (error: unknown) => void): void {
-    if (exchangeId === null || check.scheme === 'none') {
-      return;
-    }
-
-    try {
-      this.checks.insert(exchangeId, check);
-    } catch (error) {
-      onError(error);
-    }
-  }
-
   /** Reads the recorded explanation of an exchange's check, if one was kept. */
   explanation(exchangeId: number): AuthCheck | undefined {
     return this.checks.get(exchangeId);

@@ -1,5 +1,5 @@
 import type { Outcome, ReplyCheck } from '../../contract/exchange';
-import type { ExchangeResult } from '../../recorder/exchange-store';
+import type { ExchangeResult } from '../../recorder/exchange-writer';
 import { readableBody } from '../body-decoding';
 import { headerValue } from '../headers';
 import type { JsonObject } from '../vapi-event';

@@ -3,6 +3,7 @@ import type { ExchangeDetail, ExchangeSummary, HeaderPair, Outcome } from '../..
 import type { ReplayRequest } from '../../contract/replay';
 import type { Settings } from '../../contract/settings';
 import type { ExchangeStore } from '../../recorder/exchange-store';
+import type { Recorder } from '../../recorder/thread/recorder';
 import { checksForExchange } from '../checks/check-exchange';
 import { SwitchboardError } from '../errors';
 import { withoutHopByHop } from '../headers';
@@ -16,16 +17,15 @@ import { replayDestination, type ReplayDestination } from './replay-destination'
 import { prepareReplayHeaders } from './replay-headers';
 import type { ReplaySigning } from './replay-signing';
 
-/** Engine state and callbacks that a replay uses. */
+/** Engine state that a replay uses. */
 export interface ReplayContext {
   store: ExchangeStore;
+  recorder: Recorder;
   agents: TargetAgents;
   settings: Settings;
   /** The current target, or null when none is set. */
   target: Target | null;
   signing: ReplaySigning;
-  onStarted(exchange: ExchangeSummary): void;
-  onFinished(exchange: ExchangeSummary): void;
 }
 
 export interface ReplayOptions extends ReplayRequest {
@@ -75,7 +75,7 @@ export async function replayExchange(context: ReplayContext, originalId: number,
 
   // Call facts stay as the original call set them: a replayed status-update must not move the
   // call's status back in time.
-  const id = context.store.insert({
+  const recording = context.recorder.begin({
     receivedAt: Date.now(),
     method: original.method,
     path: original.path,
@@ -90,16 +90,31 @@ export async function replayExchange(context: ReplayContext, originalId: number,
     edited: body.changed || headersEdited(original.requestHeaders, options.headers),
     signature: prepared.signature,
   });
-  context.onStarted(context.store.summary(id) as ExchangeSummary);
+
+  if ((await recording.started) === null) {
+    throw notRecorded(originalId);
+  }
 
   const startedAt = performance.now();
   const reply = await send(context, destination, original, prepared.headers, body.bytes, options.signal);
   const durationMs = performance.now() - startedAt;
   const checks = checksForExchange(fields.type ?? original.type, message, { ...reply, targetDurationMs: durationMs }, durationMs);
-  await context.store.finish(id, body.bytes, { ...reply, durationMs, targetDurationMs: durationMs, checks });
-  context.onFinished(context.store.summary(id) as ExchangeSummary);
+  const recorded = await context.recorder.finish(recording, { ...reply, durationMs, targetDurationMs: durationMs, checks });
+  const detail = recorded === null ? undefined : context.store.detail(recorded.id);
 
-  return context.store.detail(id) as ExchangeDetail;
+  if (detail === undefined) {
+    throw notRecorded(originalId);
+  }
+
+  return detail;
+}
+
+function notRecorded(originalId: number): SwitchboardError {
+  return new SwitchboardError(
+    'record_failed',
+    `The replay of exchange ${originalId} could not be recorded, because writing to the database failed. Check the log for the database error, free disk space or close other programs using the file, and replay again.`,
+    { exchangeId: originalId },
+  );
 }
 
 /** True for a request rejected on arrival for its size, whose body was never recorded. */

@@ -50,7 +50,7 @@ export async function loadFirstPage(): Promise<void> {
     const params = filterToParams(filter);
     params.set('limit', String(PAGE_SIZE));
     const page = await callApi<ExchangeSummary[]>(`/api/exchanges?${params}`);
-    historyMark = markLoaded(historyMark, page[0]?.id);
+    historyMark = markLoaded(historyMark, page[0]);
     receivePage(generation, page, true);
   } catch (error) {
     failLoading(generation, messageOf(error));

@@ -42,8 +42,8 @@ describe('engine authentication', () => {
     await target.close();
   });
 
-  function latest() {
-    running.engine.store.flush();
+  async function latest() {
+    await running.engine.recorded();
     return running.engine.store.list({ limit: 1 })[0];
   }
 
@@ -55,15 +55,15 @@ describe('engine authentication', () => {
       expect(reply.status).toBe(200);
       expect(JSON.parse(reply.body.toString())).toEqual({ valid: true });
       expect(target.received.at(-1)?.body.equals(body)).toBe(true);
-      expect(latest()?.auth).toBe('valid');
-      expect(latest()?.authReason).toBeNull();
+      expect((await latest())?.auth).toBe('valid');
+      expect((await latest())?.authReason).toBeNull();
     }
   });
 
   it('records the explanation', async () => {
     running.engine.auth.update(HMAC_SETTINGS);
     await send(`${running.url}/webhook`, { body: TRICKY_BODY, headers: hmacHeaders(TRICKY_BODY, '1700000000') });
-    const exchange = latest();
+    const exchange = await latest();
     const check = running.engine.auth.explanation(exchange?.id as number);
 
     expect(exchange?.auth).toBe('invalid');
@@ -78,9 +78,9 @@ describe('engine authentication', () => {
 
     expect(reply.status).toBe(401);
     expect(target.received).toHaveLength(1);
-    expect(latest()?.auth).toBe('invalid');
-    expect(latest()?.authReason).toBe('mismatch');
-    expect(latest()?.outcome).toBe('forwarded');
+    expect((await latest())?.auth).toBe('invalid');
+    expect((await latest())?.authReason).toBe('mismatch');
+    expect((await latest())?.outcome).toBe('forwarded');
   });
 
   it('rejects invalid events with 401', async () => {
@@ -95,8 +95,8 @@ describe('engine authentication', () => {
     expect(body.error.authReason).toBe('mismatch');
     expect(body.error.message).not.toContain(HMAC_SECRET);
     expect(target.received).toHaveLength(0);
-    expect(latest()?.outcome).toBe('rejected');
-    expect(latest()?.status).toBe(401);
+    expect((await latest())?.outcome).toBe('rejected');
+    expect((await latest())?.status).toBe(401);
   });
 
   it('rejects missing and empty credentials', async () => {
@@ -115,16 +115,16 @@ describe('engine authentication', () => {
 
   it('records not_configured without a scheme', async () => {
     await send(`${running.url}/webhook`, { body: TRICKY_BODY });
-    expect(latest()?.auth).toBe('not_configured');
-    expect(running.engine.auth.explanation(latest()?.id as number)).toBeUndefined();
+    expect((await latest())?.auth).toBe('not_configured');
+    expect(running.engine.auth.explanation((await latest())?.id as number)).toBeUndefined();
   });
 
   it('checks each receive path by its rule', async () => {
     running.engine.auth.update({ default: { scheme: 'secret', secret: 'org-secret' }, paths: [{ path: '/tools', config: { scheme: 'bearer', token: 'tool-token' } }] });
     await send(`${running.url}/tools/lookup`, { body: TRICKY_BODY, headers: ['Content-Type', 'application/json', 'Authorization', 'Bearer tool-token'] });
-    const tools = latest();
+    const tools = await latest();
     await send(`${running.url}/webhook`, { body: TRICKY_BODY, headers: ['Content-Type', 'application/json', 'Authorization', 'Bearer tool-token'] });
-    const other = latest();
+    const other = await latest();
 
     expect(tools?.auth).toBe('valid');
     expect(running.engine.auth.explanation(tools?.id as number)?.pathRule).toBe('/tools');
@@ -135,7 +135,7 @@ describe('engine authentication', () => {
     running.engine.auth.update(HMAC_SETTINGS);
     const body = sampleBytes('tool-calls.json');
     await send(`${running.url}/webhook`, { body, headers: hmacHeaders(body, String(Date.now() - 3_600_000)) });
-    const original = latest();
+    const original = await latest();
 
     const replay = await running.engine.replay(original?.id as number, { set: [{ pointer: '/message/call/id', value: 'edited-call-ü' }] });
     const sent = target.received.at(-1);
@@ -156,7 +156,7 @@ describe('engine authentication', () => {
     });
     const body = sampleBytes('tool-calls.json');
     await send(`${running.url}/tools/availability`, { body, headers: hmacHeaders(body) });
-    const original = latest();
+    const original = await latest();
 
     const replay = await running.engine.replay(original?.id as number);
 
@@ -170,10 +170,10 @@ describe('engine authentication', () => {
     const secret = 'never-on-disk-9c1e';
     running.engine.auth.update({ default: { scheme: 'secret', secret } });
     await send(`${running.url}/webhook`, { body: TRICKY_BODY, headers: ['Content-Type', 'application/json', 'X-Vapi-Secret', 'wrong-one'] });
-    running.engine.store.flush();
+    await running.engine.recorded();
     running.db.pragma('wal_checkpoint(TRUNCATE)');
 
-    expect(latest()?.authReason).toBe('mismatch');
+    expect((await latest())?.authReason).toBe('mismatch');
     expect(readFileSync(running.dbPath).includes(secret)).toBe(false);
   });
 });

@@ -27,7 +27,7 @@ describe('simulated call signing', () => {
     running.engine.auth.update({ rejectInvalid: true, default: { scheme: 'hmac', secretKey: 'sim-key', payloadFormat: '{method} {url} {timestamp}.{body}' } });
     const started = simulateCall(running.engine.receiveUrl, { speed: 1000, sign: (request) => running.engine.auth.sign(request) });
     await waitFor(() => target.received.length >= started.eventCount);
-    running.engine.store.flush();
+    await running.engine.recorded();
     const exchanges = running.engine.store.list({ limit: 100 });
 
     expect(exchanges).toHaveLength(started.eventCount);
@@ -39,7 +39,7 @@ describe('simulated call signing', () => {
     running.engine.auth.update({ default: { scheme: 'secret', secret: 'sim-secret' } });
     const started = simulateCall(running.engine.receiveUrl, { speed: 1000 });
     await waitFor(() => running.engine.store.count() >= 1);
-    running.engine.store.flush();
+    await running.engine.recorded();
 
     expect(running.engine.store.list({ limit: 1 })[0]?.auth).toBe('missing');
   });

@@ -54,11 +54,8 @@ describe('mock rules answering requests', () => {
 
   /** The newest exchange once its result is recorded; results are written just after the reply is sent. */
   async function lastExchange() {
-    return vi.waitFor(() => {
-      const exchange = running?.engine.store.list()[0];
-      expect(exchange?.outcome).not.toBe('pending');
-      return exchange;
-    });
+    await running?.engine.recorded();
+    return running?.engine.store.list()[0];
   }
 
   it('always rule answers without forwarding', async () => {

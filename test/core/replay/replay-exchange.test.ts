@@ -300,7 +300,7 @@ describe('replaying one exchange', () => {
   it('rejects a body that was never recorded', async () => {
     await running.engine.updateSettings({ bodyLimitBytes: 1024 });
     await send(`${running.url}/webhook`, { body: vapiEvent('hang', 'call-big', { padding: 'x'.repeat(2048) }) });
-    running.engine.store.flush();
+    await running.engine.recorded();
     const [rejected] = running.engine.store.list({ limit: 1 });
 
     await expect(running.engine.replay(rejected?.id as number)).rejects.toThrow(/was rejected for exceeding the body limit/);

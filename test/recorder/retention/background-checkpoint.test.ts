@@ -25,7 +25,7 @@ describe('BackgroundCheckpoint', () => {
     cleanups.push(() => checkpoint.stop());
     const emptySize = statSync(temp.dbPath).size;
 
-    await recordExchanges(new ExchangeStore(db), Array.from({ length: 40 }, () => ({ callId: 'a', receivedAt: Date.now(), bodyBytes: 50_000 })));
+    recordExchanges(db, Array.from({ length: 40 }, () => ({ callId: 'a', receivedAt: Date.now(), bodyBytes: 50_000 })));
     await checkpoint.stop();
 
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);

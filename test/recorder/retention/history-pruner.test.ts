@@ -41,13 +41,13 @@ describe('HistoryPruner', () => {
   }
 
   it('keeps everything with no limits', async () => {
-    await recordExchanges(store, [{ callId: 'a', receivedAt: NOW - 400 * DAY }]);
+    recordExchanges(db, [{ callId: 'a', receivedAt: NOW - 400 * DAY }]);
 
     expect(pruner.expiredBatch(OFF, NOW, 100)).toBeNull();
   });
 
   it('keepDays deletes older exchanges', async () => {
-    const ids = await recordExchanges(store, [
+    const ids = recordExchanges(db, [
       { callId: 'old', receivedAt: NOW - 10 * DAY, text: 'ancient pelican' },
       { callId: 'old', receivedAt: NOW - 9 * DAY },
       { callId: 'straddling', receivedAt: NOW - 8 * DAY },
@@ -65,7 +65,7 @@ describe('HistoryPruner', () => {
   });
 
   it('keepDays takes fractions of a day', async () => {
-    const ids = await recordExchanges(store, [
+    const ids = recordExchanges(db, [
       { callId: 'a', receivedAt: NOW - 13 * 60 * 60 * 1000 },
       { callId: 'b', receivedAt: NOW - 11 * 60 * 60 * 1000 },
     ]);
@@ -76,7 +76,7 @@ describe('HistoryPruner', () => {
   });
 
   it('keepCalls keeps the newest calls', async () => {
-    const ids = await recordExchanges(store, [
+    const ids = recordExchanges(db, [
       { callId: 'first', receivedAt: NOW - 50_000 },
       { callId: null, receivedAt: NOW - 45_000 },
       { callId: 'second', receivedAt: NOW - 40_000 },
@@ -92,7 +92,7 @@ describe('HistoryPruner', () => {
   });
 
   it('keepCalls drops call rows without exchanges', async () => {
-    await recordExchanges(store, [
+    recordExchanges(db, [
       { callId: 'gone', receivedAt: NOW - 3_000 },
       { callId: 'kept', receivedAt: NOW - 1_000 },
     ]);
@@ -105,7 +105,7 @@ describe('HistoryPruner', () => {
 
   it('keepMegabytes deletes the oldest until under the limit', async () => {
     const specs = Array.from({ length: 40 }, (_unused, index) => ({ callId: `call-${index}`, receivedAt: NOW - (40 - index) * 1000, bodyBytes: 100_000 }));
-    const ids = await recordExchanges(store, specs);
+    const ids = recordExchanges(db, specs);
     const limitMib = 2;
 
     expect(pruner.usedBytes()).toBeGreaterThan(limitMib * 1024 * 1024);
@@ -119,7 +119,7 @@ describe('HistoryPruner', () => {
   });
 
   it('never deletes exchanges in flight', async () => {
-    const ids = await recordExchanges(store, [
+    const ids = recordExchanges(db, [
       { callId: 'a', receivedAt: NOW - 10 * DAY, pending: true },
       { callId: 'a', receivedAt: NOW - 10 * DAY },
     ]);
@@ -131,7 +131,7 @@ describe('HistoryPruner', () => {
   });
 
   it('idsUpTo includes pending only when asked', async () => {
-    const ids = await recordExchanges(store, [
+    const ids = recordExchanges(db, [
       { callId: 'a', receivedAt: NOW, pending: true },
       { callId: 'a', receivedAt: NOW },
     ]);
@@ -141,8 +141,8 @@ describe('HistoryPruner', () => {
   });
 
   it('delete clears replay links and auth details', async () => {
-    const [original] = await recordExchanges(store, [{ callId: 'a', receivedAt: NOW - 10 * DAY }]);
-    const [replay] = await recordExchanges(store, [{ callId: null, receivedAt: NOW }]);
+    const [original] = recordExchanges(db, [{ callId: 'a', receivedAt: NOW - 10 * DAY }]);
+    const [replay] = recordExchanges(db, [{ callId: null, receivedAt: NOW }]);
     db.prepare('UPDATE exchanges SET replay_of = ? WHERE id = ?').run(original, replay);
     db.prepare("INSERT INTO auth_checks (exchange_id, detail) VALUES (?, '{}')").run(original);
 

@@ -1,5 +1,7 @@
 import type { VapiFields } from '../../../src-main/contract/exchange';
+import type { Database } from 'better-sqlite3';
 import type { ExchangeStore } from '../../../src-main/recorder/exchange-store';
+import { ExchangeWriter } from '../../../src-main/recorder/exchange-writer';
 
 export interface ExchangeSpec {
   callId: string | null;
@@ -15,37 +17,36 @@ function fieldsFor(callId: string | null): VapiFields {
   return { type: 'status-update', callId, toolNames: [], toolCallIds: [], customerNumber: null, phoneNumber: null, assistantId: null, assistantName: null };
 }
 
-/** Records exchanges through the real store, finishing each unless pending; returns their ids in order. */
-export async function recordExchanges(store: ExchangeStore, specs: readonly ExchangeSpec[]): Promise<number[]> {
+/** Records exchanges with the recording thread's writer, finishing each unless pending; returns their ids in order. */
+export function recordExchanges(db: Database, specs: readonly ExchangeSpec[]): number[] {
+  const writer = new ExchangeWriter(db);
   const ids: number[] = [];
-  const finishing: Promise<void>[] = [];
 
-  for (const spec of specs) {
-    const text = spec.text ?? 'routine status update';
-    const padding = 'p'.repeat(Math.max(0, (spec.bodyBytes ?? 0) - text.length));
-    const body = Buffer.from(JSON.stringify({ message: { type: 'status-update', call: { id: spec.callId }, note: text, padding } }));
-    const id = store.insert({
-      receivedAt: spec.receivedAt,
-      method: 'POST',
-      path: '/vapi/webhook',
-      query: '',
-      requestHeaders: [['Content-Type', 'application/json']],
-      requestBody: body,
-      fields: fieldsFor(spec.callId),
-      callFacts: {},
-      targetUrl: 'http://127.0.0.1:1/vapi/webhook',
-    });
-    ids.push(id);
+  db.transaction(() => {
+    for (const spec of specs) {
+      const text = spec.text ?? 'routine status update';
+      const padding = 'p'.repeat(Math.max(0, (spec.bodyBytes ?? 0) - text.length));
+      const body = Buffer.from(JSON.stringify({ message: { type: 'status-update', call: { id: spec.callId }, note: text, padding } }));
+      const id = writer.insert({
+        receivedAt: spec.receivedAt,
+        method: 'POST',
+        path: '/vapi/webhook',
+        query: '',
+        requestHeaders: [['Content-Type', 'application/json']],
+        requestBody: body,
+        fields: fieldsFor(spec.callId),
+        callFacts: {},
+        targetUrl: 'http://127.0.0.1:1/vapi/webhook',
+      });
+      ids.push(id);
 
-    if (spec.pending !== true) {
-      finishing.push(
-        store.finish(id, body, { status: 200, responseHeaders: [], responseBody: Buffer.from('{}'), durationMs: 1, targetDurationMs: 1, outcome: 'forwarded' }),
-      );
+      if (spec.pending !== true) {
+        writer.finish(id, body, { status: 200, responseHeaders: [], responseBody: Buffer.from('{}'), durationMs: 1, targetDurationMs: 1, outcome: 'forwarded' });
+      }
     }
-  }
+  })();
 
-  store.flush();
-  await Promise.all(finishing);
+  writer.indexPending();
   return ids;
 }
 

@@ -39,7 +39,7 @@ describe('RetentionRunner', () => {
       ...Array.from({ length: 30 }, (_unused, index) => ({ callId: `old-${index}`, receivedAt: now - 30 * DAY + index })),
       ...Array.from({ length: 30 }, (_unused, index) => ({ callId: `recent-${index}`, receivedAt: now - 1000 + index })),
     ];
-    const ids = await recordExchanges(store, specs);
+    const ids = recordExchanges(db, specs);
     policy = { keepCalls: 10, keepDays: 7, keepMegabytes: null };
 
     const result = await runner.pruneNow();
@@ -53,7 +53,7 @@ describe('RetentionRunner', () => {
   });
 
   it('pruneNow reports nothing within limits', async () => {
-    await recordExchanges(store, [{ callId: 'a', receivedAt: Date.now() }]);
+    recordExchanges(db, [{ callId: 'a', receivedAt: Date.now() }]);
     policy = { keepCalls: 5, keepDays: 1, keepMegabytes: 100 };
 
     expect(await runner.pruneNow()).toEqual([]);
@@ -63,7 +63,7 @@ describe('RetentionRunner', () => {
   it('deletes in many batches', async () => {
     const now = Date.now();
     const specs = Array.from({ length: 1_500 }, (_unused, index) => ({ callId: `call-${index % 300}`, receivedAt: now - 10 * DAY + index }));
-    await recordExchanges(store, specs);
+    recordExchanges(db, specs);
     policy = { keepCalls: null, keepDays: 1, keepMegabytes: null };
 
     expect(await runner.pruneNow()).toEqual([{ reason: 'age', exchanges: 1_500, calls: 300 }]);
@@ -71,7 +71,7 @@ describe('RetentionRunner', () => {
   });
 
   it('clear keeps exchanges in flight', async () => {
-    const ids = await recordExchanges(store, [
+    const ids = recordExchanges(db, [
       { callId: 'a', receivedAt: Date.now() },
       { callId: 'a', receivedAt: Date.now(), pending: true },
       { callId: 'b', receivedAt: Date.now() },
@@ -83,7 +83,7 @@ describe('RetentionRunner', () => {
   });
 
   it('clear with includePending empties the history', async () => {
-    await recordExchanges(store, [
+    recordExchanges(db, [
       { callId: 'a', receivedAt: Date.now(), text: 'findable walrus' },
       { callId: 'a', receivedAt: Date.now(), pending: true },
     ]);
@@ -94,10 +94,10 @@ describe('RetentionRunner', () => {
   });
 
   it('clear leaves exchanges recorded meanwhile', async () => {
-    await recordExchanges(store, Array.from({ length: 3_000 }, (_unused, index) => ({ callId: `call-${index % 100}`, receivedAt: Date.now() })));
+    recordExchanges(db, Array.from({ length: 3_000 }, (_unused, index) => ({ callId: `call-${index % 100}`, receivedAt: Date.now() })));
 
     const clearing = runner.clear();
-    const [lateId] = await recordExchanges(store, [{ callId: 'late', receivedAt: Date.now() }]);
+    const [lateId] = recordExchanges(db, [{ callId: 'late', receivedAt: Date.now() }]);
     const report = await clearing;
 
     expect(report.exchanges).toBe(3_000);
@@ -105,7 +105,7 @@ describe('RetentionRunner', () => {
   });
 
   it('stop ends a clear between batches', async () => {
-    await recordExchanges(store, Array.from({ length: 3_000 }, (_unused, index) => ({ callId: `call-${index % 100}`, receivedAt: Date.now() })));
+    recordExchanges(db, Array.from({ length: 3_000 }, (_unused, index) => ({ callId: `call-${index % 100}`, receivedAt: Date.now() })));
 
     const clearing = runner.clear();
     await runner.stop();

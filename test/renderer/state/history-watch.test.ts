@@ -5,8 +5,8 @@ import { summary } from '../../support/exchange-summary';
 
 const runtime = { receiveUrl: 'http://127.0.0.1:4242', targetUrl: null, databasePath: '/tmp/x.db', databaseSizeBytes: 1, exchangeCount: 10, inspectorUrl: null, version: '1' };
 
-function started(id: number): PushEvent {
-  return { kind: 'exchange-started', exchange: summary(id) };
+function started(id: number, receivedAt = 1_700_000_000_000 + id): PushEvent {
+  return { kind: 'exchange-started', exchange: summary(id, { receivedAt }) };
 }
 
 describe('history watch', () => {
@@ -20,15 +20,21 @@ describe('history watch', () => {
   });
 
   it('detects ids starting over', () => {
-    const loaded = markLoaded(EMPTY_MARK, 20);
-    const result = watchHistory(loaded, [started(1)]);
+    const loaded = markLoaded(EMPTY_MARK, summary(20));
+    const result = watchHistory(loaded, [started(1, 1_800_000_000_000)]);
 
     expect(result.deletion).toBe('restarted');
     expect(result.mark.newestId).toBeNull();
   });
 
   it('detects a repeated id', () => {
-    expect(watchHistory(markLoaded(EMPTY_MARK, 5), [started(5)]).deletion).toBe('restarted');
+    expect(watchHistory(markLoaded(EMPTY_MARK, summary(5)), [started(5, 1_800_000_000_000)]).deletion).toBe('restarted');
+  });
+
+  it('ignores pushes for rows already loaded', () => {
+    const loaded = markLoaded(EMPTY_MARK, summary(3));
+
+    expect(watchHistory(loaded, [started(1), started(2), started(3)]).deletion).toBeNull();
   });
 
   it('reads pushed prunes and clears', () => {
@@ -50,7 +56,7 @@ describe('history watch', () => {
   });
 
   it('keeps the highest loaded id', () => {
-    expect(markLoaded(markLoaded(EMPTY_MARK, 9), 4).newestId).toBe(9);
+    expect(markLoaded(markLoaded(EMPTY_MARK, summary(9)), summary(4)).newestId).toBe(9);
     expect(markLoaded(EMPTY_MARK, undefined)).toBe(EMPTY_MARK);
   });
 });

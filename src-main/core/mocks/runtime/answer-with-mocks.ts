@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HeaderPair } from '../../../contract/exchange';
 import type { Settings } from '../../../contract/settings';
-import type { ExchangeResult } from '../../../recorder/exchange-store';
+import type { ExchangeResult } from '../../../recorder/exchange-writer';
 import { SwitchboardError } from '../../errors';
 import type { TargetAgents } from '../../send-to-target';
 import { timeoutFor } from '../../settings';

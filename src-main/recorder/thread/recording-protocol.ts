@@ -1,0 +1,56 @@
+import type { CallSummary, ExchangeSummary } from '../../contract/exchange';
+import type { ExchangeResult, NewExchange } from '../exchange-writer';
+
+/**
+ * One write for the recording thread. `key` names the exchange until the thread has assigned its
+ * row id, so the main thread never waits for an id before forwarding.
+ */
+export type RecordingOp =
+  | { kind: 'insert'; key: number; exchange: NewExchange }
+  | { kind: 'finish'; key: number; result: ExchangeResult };
+
+/** Messages from the main thread to the recording thread, handled in the order sent. */
+export type RecordingRequest =
+  /** Writes the ops in one transaction. */
+  | { kind: 'batch'; ops: RecordingOp[] }
+  /** Adds queued exchanges to the search index, then acknowledges with the same ticket. */
+  | { kind: 'sync'; ticket: number }
+  | { kind: 'close' };
+
+/** A batch that could not be written; its exchanges stay unrecorded or `pending`. */
+export interface BatchFailure {
+  keys: number[];
+  message: string;
+  code: string | null;
+}
+
+/** Messages from the recording thread to the main thread. */
+export type RecordingReply =
+  | {
+      kind: 'committed';
+      /** Null summaries belong to rows deleted (by retention or a clear) right after the commit. */
+      started: { key: number; summary: ExchangeSummary | null }[];
+      finished: { key: number; summary: ExchangeSummary | null; call: CallSummary | null }[];
+      /** Body bytes of this batch, released from the main thread's backlog. */
+      bytes: number;
+      failure: BatchFailure | null;
+    }
+  | { kind: 'synced'; ticket: number }
+  /** The thread could not open the database and has stopped. */
+  | { kind: 'unavailable'; message: string };
+
+/** What the main thread passes to the recording thread at start. */
+export interface RecordingThreadData {
+  file: string;
+  nativeBinding: string | null;
+  busyTimeoutMs: number;
+}
+
+/** Body bytes an op carries, for the main thread's backlog limit. */
+export function opBytes(op: RecordingOp): number {
+  if (op.kind === 'insert') {
+    return op.exchange.requestBody.byteLength;
+  }
+
+  return op.result.responseBody?.byteLength ?? 0;
+}
