@@ -86,7 +86,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.db = options.db;
     options.db.pragma(`busy_timeout = ${MAIN_THREAD_BUSY_TIMEOUT_MS}`);
     this.store = new ExchangeStore(options.db);
-    this.recorder = new Recorder(options.databasePath, nativeBindingOf(options.db));
+    this.recorder = new Recorder(options.databasePath, { nativeBinding: nativeBindingOf(options.db) });
     this.recorder.on('exchange-started', (exchange) => this.emit('exchange-started', exchange));
     this.recorder.on('exchange-finished', (exchange) => this.emit('exchange-finished', exchange));
     this.recorder.on('call-updated', (call) => this.emit('call-updated', call));

@@ -6,10 +6,10 @@ import type { Database } from 'better-sqlite3';
 const CHECKPOINT_INTERVAL_MS = 1_000;
 
 /**
- * Pages the write-ahead log may hold before the recording connection checkpoints by itself, about
+ * Pages the write-ahead log may hold before a writing connection checkpoints by itself, about
  * 40 MiB with 4 KiB pages. The limit only bounds the log if the background thread falls behind.
  */
-const FALLBACK_AUTOCHECKPOINT_PAGES = 10_000;
+export const FALLBACK_AUTOCHECKPOINT_PAGES = 10_000;
 
 // Runs in a worker thread with its own connection. SQLite's PASSIVE checkpoint does not wait for
 // writers or readers, and the page copy and fsync it does happen off the main event loop.

@@ -101,6 +101,18 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
       );
     `);
   },
+
+  function countMockRuleChanges(db) {
+    // The receiver checks this counter before each request to learn whether any connection
+    // changed the rules. SQLite's data_version would also change with every recorded exchange.
+    db.exec(`
+      CREATE TABLE mock_rule_changes (count INTEGER NOT NULL);
+      INSERT INTO mock_rule_changes (count) VALUES (0);
+      CREATE TRIGGER mock_rules_inserted AFTER INSERT ON mock_rules BEGIN UPDATE mock_rule_changes SET count = count + 1; END;
+      CREATE TRIGGER mock_rules_updated AFTER UPDATE ON mock_rules BEGIN UPDATE mock_rule_changes SET count = count + 1; END;
+      CREATE TRIGGER mock_rules_deleted AFTER DELETE ON mock_rules BEGIN UPDATE mock_rule_changes SET count = count + 1; END;
+    `);
+  },
 ];
 
 /** The schema version this build writes. */

@@ -57,7 +57,7 @@ export class MockRuleStore extends EventEmitter<{ changed: [] }> {
   private readonly updateRule: Statement;
   private readonly updatePosition: Statement;
   private readonly deleteRule: Statement;
-  private localChanges = 0;
+  private readonly selectChangeCount: Statement;
 
   constructor(db: Database) {
     super();
@@ -67,6 +67,7 @@ export class MockRuleStore extends EventEmitter<{ changed: [] }> {
     this.updateRule = db.prepare('UPDATE mock_rules SET definition = ?, updated_at = ? WHERE id = ?');
     this.updatePosition = db.prepare('UPDATE mock_rules SET position = ? WHERE id = ?');
     this.deleteRule = db.prepare('DELETE FROM mock_rules WHERE id = ?');
+    this.selectChangeCount = db.prepare('SELECT count FROM mock_rule_changes').pluck();
   }
 
   /**
@@ -74,8 +75,7 @@ export class MockRuleStore extends EventEmitter<{ changed: [] }> {
    * another connection to the same file (another Switchboard process, for example).
    */
   version(): string {
-    const external = this.db.pragma('data_version', { simple: true }) as number;
-    return `${external}:${this.localChanges}`;
+    return String(this.selectChangeCount.get());
   }
 
   list(): MockRuleRecord[] {
@@ -216,7 +216,6 @@ export class MockRuleStore extends EventEmitter<{ changed: [] }> {
 
   private change<T>(work: () => T): T {
     const result = this.db.transaction(work)();
-    this.localChanges += 1;
     this.emit('changed');
     return result;
   }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MockRule } from '../../src-main/contract/mocks';
+import { recordExchanges } from './retention/record-exchanges';
 import { MockRuleStore } from '../../src-main/recorder/mock-rule-store';
 import { openDatabase } from '../../src-main/recorder/open-database';
 import { tempFolder } from '../support/temp-db';
@@ -102,6 +103,16 @@ describe('MockRuleStore', () => {
     store.create(rule('a'));
 
     expect(store.version()).not.toBe(before);
+  });
+
+  it('version stays while exchanges are recorded', () => {
+    const other = openDatabase(temp.dbPath);
+    const before = store.version();
+
+    recordExchanges(other, [{ callId: 'a', receivedAt: Date.now() }]);
+    other.close();
+
+    expect(store.version()).toBe(before);
   });
 
   it('sees writes from another connection', () => {

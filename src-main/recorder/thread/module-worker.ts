@@ -3,8 +3,8 @@ import { Worker } from 'node:worker_threads';
 
 /**
  * Starts a worker thread that runs the module `name` from this folder. The build emits that
- * module as its own entry, `<name>.js`, in the same folder as the code that starts it; when the
- * sources run directly (the tests), the TypeScript file is loaded through tsx's require hook.
+ * module as its own entry, `<name>.js`, beside the code that starts it. When the sources run
+ * directly, as in the tests, tsx's require hook loads the TypeScript file instead.
  */
 export function startModuleWorker(name: string, workerData: unknown): Worker {
   if (__filename.endsWith('.ts')) {

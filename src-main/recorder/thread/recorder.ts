@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Worker } from 'node:worker_threads';
 import type { CallSummary, ExchangeSummary } from '../../contract/exchange';
+import { FALLBACK_AUTOCHECKPOINT_PAGES } from '../background-checkpoint';
 import type { ExchangeResult, NewExchange } from '../exchange-writer';
 import { startModuleWorker } from './module-worker';
 import { opBytes, type BatchFailure, type RecordingOp, type RecordingReply, type RecordingRequest, type RecordingThreadData } from './recording-protocol';
@@ -9,7 +10,7 @@ import { opBytes, type BatchFailure, type RecordingOp, type RecordingReply, type
  * Body bytes sent to the recording thread and not yet committed, past which new requests wait
  * before they are forwarded. It bounds memory when the disk is slower than the traffic.
  */
-const BACKLOG_LIMIT_BYTES = 128 * 1024 * 1024;
+const DEFAULT_BACKLOG_LIMIT_BYTES = 128 * 1024 * 1024;
 
 /** How long the recording thread waits for a lock held by another connection, in ms. */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -68,10 +69,23 @@ export class Recorder extends EventEmitter<RecorderEvents> {
   /** Why the thread stopped, once it has; later recordings then fail at once. */
   private stoppedReason: string | null = null;
   private closing = false;
+  private readonly backlogLimitBytes: number;
 
-  constructor(file: string, nativeBinding: string | undefined) {
+  /**
+   * Starts the recording thread on the database `file`, which must already be migrated.
+   * `nativeBinding` is the better-sqlite3 build that the caller's connection uses.
+   */
+  constructor(file: string, options: { nativeBinding?: string; backlogLimitBytes?: number } = {}) {
     super();
-    const data: RecordingThreadData = { file, nativeBinding: nativeBinding ?? null, busyTimeoutMs: BUSY_TIMEOUT_MS };
+    this.backlogLimitBytes = options.backlogLimitBytes ?? DEFAULT_BACKLOG_LIMIT_BYTES;
+    // The engine's background checkpoint copies the log into the database, so commits on this
+    // thread only checkpoint by themselves when that falls behind.
+    const data: RecordingThreadData = {
+      file,
+      nativeBinding: options.nativeBinding ?? null,
+      busyTimeoutMs: BUSY_TIMEOUT_MS,
+      autocheckpointPages: FALLBACK_AUTOCHECKPOINT_PAGES,
+    };
     this.worker = startModuleWorker('recording-worker', data);
     this.worker.unref();
     this.worker.on('message', (reply: RecordingReply) => this.onReply(reply));
@@ -126,7 +140,7 @@ export class Recorder extends EventEmitter<RecorderEvents> {
    * instead of filling memory.
    */
   roomForMore(): Promise<void> | null {
-    if (this.backlogBytes < BACKLOG_LIMIT_BYTES) {
+    if (this.backlogBytes < this.backlogLimitBytes) {
       return null;
     }
 
@@ -218,23 +232,17 @@ export class Recorder extends EventEmitter<RecorderEvents> {
 
     for (const { key, summary } of reply.started) {
       this.waiters.get(key)?.started(summary);
-
-      if (summary !== null) {
-        this.emit('exchange-started', summary);
-      }
+      this.emit('exchange-started', summary);
     }
 
-    for (const { key, summary, call } of reply.finished) {
+    for (const { key, summary } of reply.finished) {
       this.waiters.get(key)?.finished?.(summary);
       this.waiters.delete(key);
+      this.emit('exchange-finished', summary);
+    }
 
-      if (summary !== null) {
-        this.emit('exchange-finished', summary);
-      }
-
-      if (call !== null) {
-        this.emit('call-updated', call);
-      }
+    for (const call of reply.calls) {
+      this.emit('call-updated', call);
     }
   }
 
@@ -259,7 +267,7 @@ export class Recorder extends EventEmitter<RecorderEvents> {
   private release(bytes: number): void {
     this.backlogBytes -= bytes;
 
-    if (this.backlogBytes < BACKLOG_LIMIT_BYTES) {
+    if (this.backlogBytes < this.backlogLimitBytes) {
       const waiting = this.roomWaiters;
       this.roomWaiters = [];
 

@@ -28,9 +28,10 @@ export interface BatchFailure {
 export type RecordingReply =
   | {
       kind: 'committed';
-      /** Null summaries belong to rows deleted (by retention or a clear) right after the commit. */
-      started: { key: number; summary: ExchangeSummary | null }[];
-      finished: { key: number; summary: ExchangeSummary | null; call: CallSummary | null }[];
+      started: { key: number; summary: ExchangeSummary }[];
+      finished: { key: number; summary: ExchangeSummary }[];
+      /** The calls of the finished exchanges, as committed. */
+      calls: CallSummary[];
       /** Body bytes of this batch, released from the main thread's backlog. */
       bytes: number;
       failure: BatchFailure | null;
@@ -44,6 +45,8 @@ export interface RecordingThreadData {
   file: string;
   nativeBinding: string | null;
   busyTimeoutMs: number;
+  /** SQLite's `wal_autocheckpoint` for the thread's connection, in pages. */
+  autocheckpointPages: number;
 }
 
 /** Body bytes an op carries, for the main thread's backlog limit. */

@@ -1,32 +1,30 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
 import type { CallSummary, ExchangeSummary } from '../../contract/exchange';
-import { ExchangeWriter } from '../exchange-writer';
-import { SUMMARY_COLUMNS, callFromRow, summaryFromRow, type CallRow, type ExchangeSummaryRow } from '../rows';
-import type { RecordingOp, RecordingReply, RecordingRequest, RecordingThreadData } from './recording-protocol';
-import { opBytes } from './recording-protocol';
+import { ExchangeWriter, type NewExchange } from '../exchange-writer';
+import { callFromRow, type CallRow } from '../rows';
+import { summaryOfRecord } from './summary-of-record';
+import { opBytes, type RecordingOp, type RecordingReply, type RecordingRequest, type RecordingThreadData } from './recording-protocol';
 
 /** An exchange whose request is recorded and whose result is still to come. */
 interface OpenExchange {
   id: number;
-  requestBody: Uint8Array;
+  exchange: NewExchange;
 }
 
 /**
  * The recording thread's side: writes each batch from the main thread in one transaction on its
- * own connection, then reads back the summaries that listeners on the main thread receive.
+ * own connection, then returns the summaries that listeners on the main thread receive.
  */
 class RecordingSession {
   private readonly db: Database;
   private readonly writer: ExchangeWriter;
-  private readonly selectSummary: Statement;
   private readonly selectCall: Statement;
   private readonly open = new Map<number, OpenExchange>();
 
   constructor(db: Database) {
     this.db = db;
     this.writer = new ExchangeWriter(db);
-    this.selectSummary = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM exchanges WHERE id = ?`);
     this.selectCall = db.prepare('SELECT * FROM calls WHERE call_id = ?');
   }
 
@@ -45,8 +43,8 @@ class RecordingSession {
   }
 
   private write(ops: readonly RecordingOp[]): RecordingReply {
-    const startedIds: { key: number; id: number }[] = [];
-    const finishedIds: { key: number; id: number }[] = [];
+    const started: { key: number; summary: ExchangeSummary }[] = [];
+    const finished: { key: number; summary: ExchangeSummary }[] = [];
     const bytes = ops.reduce((total, op) => total + opBytes(op), 0);
 
     try {
@@ -54,59 +52,51 @@ class RecordingSession {
         for (const op of ops) {
           if (op.kind === 'insert') {
             const id = this.writer.insert(op.exchange);
-            this.open.set(op.key, { id, requestBody: op.exchange.requestBody });
-            startedIds.push({ key: op.key, id });
+            this.open.set(op.key, { id, exchange: op.exchange });
+            started.push({ key: op.key, summary: summaryOfRecord(id, op.exchange, null) });
             continue;
           }
 
           // An exchange whose insert failed in an earlier batch has no row to finish.
-          const exchange = this.open.get(op.key);
+          const open = this.open.get(op.key);
 
-          if (exchange !== undefined) {
-            this.writer.finish(exchange.id, exchange.requestBody, op.result);
-            finishedIds.push({ key: op.key, id: exchange.id });
+          if (open !== undefined) {
+            this.writer.finish(open.id, open.exchange.requestBody, op.result);
+            finished.push({ key: op.key, summary: summaryOfRecord(open.id, open.exchange, op.result) });
           }
         }
       })();
     } catch (error) {
-      for (const { key } of startedIds) {
-        this.open.delete(key);
-      }
-
       for (const op of ops) {
-        if (op.kind === 'finish') {
-          this.open.delete(op.key);
-        }
+        this.open.delete(op.key);
       }
 
       const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : null;
       const message = error instanceof Error ? error.message : String(error);
-      return { kind: 'committed', started: [], finished: [], bytes, failure: { keys: ops.map((op) => op.key), message, code } };
+      return { kind: 'committed', started: [], finished: [], calls: [], bytes, failure: { keys: ops.map((op) => op.key), message, code } };
     }
 
-    for (const { key } of finishedIds) {
+    for (const { key } of finished) {
       this.open.delete(key);
     }
 
-    // Retention or a clear on another connection may delete a row between the commit and this
-    // read; its summary is then null.
-    const started = startedIds.map(({ key, id }) => ({ key, summary: this.summary(id) }));
-    const finished = finishedIds.map(({ key, id }) => {
-      const summary = this.summary(id);
-      return { key, summary, call: summary?.callId == null ? null : this.call(summary.callId) };
-    });
-
-    return { kind: 'committed', started, finished, bytes, failure: null };
+    return { kind: 'committed', started, finished, calls: this.calls(finished), bytes, failure: null };
   }
 
-  private summary(id: number): ExchangeSummary | null {
-    const row = this.selectSummary.get(id) as ExchangeSummaryRow | undefined;
-    return row === undefined ? null : summaryFromRow(row);
-  }
+  /** The calls of the finished exchanges as committed, each read once. */
+  private calls(finished: readonly { summary: ExchangeSummary }[]): CallSummary[] {
+    const callIds = new Set(finished.flatMap(({ summary }) => (summary.callId === null ? [] : [summary.callId])));
+    const calls: CallSummary[] = [];
 
-  private call(callId: string): CallSummary | null {
-    const row = this.selectCall.get(callId) as CallRow | undefined;
-    return row === undefined ? null : callFromRow(row);
+    for (const callId of callIds) {
+      const row = this.selectCall.get(callId) as CallRow | undefined;
+
+      if (row !== undefined) {
+        calls.push(callFromRow(row));
+      }
+    }
+
+    return calls;
   }
 }
 
@@ -116,6 +106,7 @@ function openConnection(data: RecordingThreadData): Database {
   // The main thread has already set WAL and migrated the schema; these two are per connection.
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  db.pragma(`wal_autocheckpoint = ${data.autocheckpointPages}`);
   return db;
 }
 

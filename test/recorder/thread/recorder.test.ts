@@ -1,0 +1,135 @@
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ExchangeSummary } from '../../../src-main/contract/exchange';
+import { EMPTY_VAPI_FIELDS } from '../../../src-main/core/vapi-event';
+import { ExchangeStore } from '../../../src-main/recorder/exchange-store';
+import type { ExchangeResult, NewExchange } from '../../../src-main/recorder/exchange-writer';
+import { openDatabase } from '../../../src-main/recorder/open-database';
+import { Recorder } from '../../../src-main/recorder/thread/recorder';
+import { tempFolder } from '../../support/temp-db';
+
+function request(note: string, bodyBytes = 0): NewExchange {
+  const body = JSON.stringify({ message: { type: 'status-update', call: { id: 'call-1' } }, note, padding: 'p'.repeat(bodyBytes) });
+  return {
+    receivedAt: Date.now(),
+    method: 'POST',
+    path: '/vapi/webhook',
+    query: '',
+    requestHeaders: [['Content-Type', 'application/json']],
+    requestBody: Buffer.from(body),
+    fields: { ...EMPTY_VAPI_FIELDS, type: 'status-update', callId: 'call-1' },
+    callFacts: { status: 'in-progress' },
+    targetUrl: 'http://127.0.0.1:1/vapi/webhook',
+  };
+}
+
+const FORWARDED: ExchangeResult = {
+  status: 200,
+  responseHeaders: [['Content-Type', 'application/json']],
+  responseBody: Buffer.from('{}'),
+  durationMs: 2,
+  targetDurationMs: 1,
+  outcome: 'forwarded',
+};
+
+describe('recorder', () => {
+  let db: Database;
+  let dbPath: string;
+  let remove: () => void;
+  let recorder: Recorder | null = null;
+
+  beforeEach(() => {
+    const temp = tempFolder();
+    dbPath = temp.dbPath;
+    remove = temp.remove;
+    db = openDatabase(dbPath);
+  });
+
+  afterEach(async () => {
+    await recorder?.close();
+    recorder = null;
+    db.close();
+    remove();
+  });
+
+  it('records a request and its result', async () => {
+    recorder = new Recorder(dbPath);
+    const events: string[] = [];
+    recorder.on('exchange-started', (exchange) => events.push(`started ${exchange.outcome}`));
+    recorder.on('exchange-finished', (exchange) => events.push(`finished ${exchange.outcome}`));
+    recorder.on('call-updated', (call) => events.push(`call ${call.status}`));
+
+    const recording = recorder.begin(request('velvet armadillo'));
+    const started = await recording.started;
+    const finished = await recorder.finish(recording, FORWARDED);
+    await recorder.synced();
+
+    const store = new ExchangeStore(db);
+    expect(started?.outcome).toBe('pending');
+    expect(finished?.id).toBe(started?.id);
+    expect(store.detail(finished?.id as number)?.outcome).toBe('forwarded');
+    expect(store.list({ text: 'velvet armadillo' })).toHaveLength(1);
+    expect(events).toEqual(['started pending', 'finished forwarded', 'call in-progress']);
+  });
+
+  it('commits what is queued when closed', async () => {
+    recorder = new Recorder(dbPath);
+    const recording = recorder.begin(request('queued'));
+    void recorder.finish(recording, FORWARDED);
+
+    await recorder.close();
+
+    expect(new ExchangeStore(db).list().map((exchange) => exchange.outcome)).toEqual(['forwarded']);
+  });
+
+  it('reports a failed write and records later ones', async () => {
+    recorder = new Recorder(dbPath);
+    const errors: Error[] = [];
+    recorder.on('record-error', (error) => errors.push(error));
+    db.exec("CREATE TRIGGER reject_inserts BEFORE INSERT ON exchanges BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+
+    const failed = recorder.begin(request('lost'));
+    const failedStart = await failed.started;
+    const failedFinish = await recorder.finish(failed, FORWARDED);
+    db.exec('DROP TRIGGER reject_inserts');
+    const later = recorder.begin(request('kept'));
+    await recorder.finish(later, FORWARDED);
+
+    expect(failedStart).toBeNull();
+    expect(failedFinish).toBeNull();
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.message).toContain('database or disk is full');
+    expect(new ExchangeStore(db).count()).toBe(1);
+  });
+
+  it('fails fast when the thread cannot open the database', async () => {
+    recorder = new Recorder(join(dbPath, 'missing-folder', 'x.db'));
+    const errors: Error[] = [];
+    recorder.on('record-error', (error) => errors.push(error));
+
+    const first = await recorder.begin(request('first')).started;
+    const second = await recorder.begin(request('second')).started;
+
+    expect(first).toBeNull();
+    expect(second).toBeNull();
+    expect(errors).toHaveLength(2);
+    expect(errors[0]?.message).toContain('cannot open the database');
+    expect(errors[0]?.message).toContain('restart Switchboard');
+  });
+
+  it('holds new requests back past the backlog limit', async () => {
+    recorder = new Recorder(dbPath, { backlogLimitBytes: 4096 });
+    const finished: Promise<ExchangeSummary | null>[] = [];
+
+    expect(recorder.roomForMore()).toBeNull();
+    const recording = recorder.begin(request('large', 8192));
+    const room = recorder.roomForMore();
+    finished.push(recorder.finish(recording, FORWARDED));
+
+    expect(room).not.toBeNull();
+    await room;
+    expect(recorder.roomForMore()).toBeNull();
+    expect(await Promise.all(finished)).toHaveLength(1);
+  });
+});
