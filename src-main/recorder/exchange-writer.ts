@@ -60,10 +60,14 @@ export class ExchangeWriter {
     this.insertExchange = db.prepare(`
       INSERT INTO exchanges (received_at, method, path, query, request_headers, request_body, request_size,
         event_type, call_id, tool_names, tool_call_ids, customer_number, phone_number, assistant_id, assistant_name,
-        target_url, outcome, replay_of, source, edited, auth, auth_reason, signature)
+        target_url, outcome, replay_of, source, edited, auth, auth_reason, signature,
+        status, response_headers, response_body, response_size, response_truncated, duration_ms, target_duration_ms,
+        error_code, error_message, mock_rule, checks)
       VALUES (@receivedAt, @method, @path, @query, @requestHeaders, @requestBody, @requestSize,
         @type, @callId, @toolNames, @toolCallIds, @customerNumber, @phoneNumber, @assistantId, @assistantName,
-        @targetUrl, @outcome, @replayOf, @source, @edited, @auth, @authReason, @signature)`);
+        @targetUrl, @outcome, @replayOf, @source, @edited, @auth, @authReason, @signature,
+        @status, @responseHeaders, @responseBody, @responseSize, @responseTruncated, @durationMs, @targetDurationMs,
+        @errorCode, @errorMessage, @mockRule, @checks)`);
 
     this.upsertCall = db.prepare(`
       INSERT INTO calls (call_id, first_seen_at, last_seen_at, customer_number, phone_number, status, status_history,
@@ -94,9 +98,14 @@ export class ExchangeWriter {
     this.insertAuthCheck = db.prepare('INSERT OR REPLACE INTO auth_checks (exchange_id, detail) VALUES (?, ?)');
   }
 
-  /** Inserts a received request, its authentication check and its call's update; returns the new exchange id. */
-  insert(exchange: NewExchange): number {
+  /**
+   * Inserts a received request with its authentication check and its call's update, and returns
+   * the new exchange id. With a `result`, the exchange is written finished in the same row;
+   * without one it stays `pending` until `finish`.
+   */
+  insert(exchange: NewExchange, result: ExchangeResult | null = null): number {
     const info = this.insertExchange.run({
+      ...resultColumns(result),
       receivedAt: exchange.receivedAt,
       method: exchange.method,
       path: exchange.path,
@@ -113,7 +122,7 @@ export class ExchangeWriter {
       assistantId: exchange.fields.assistantId,
       assistantName: exchange.fields.assistantName,
       targetUrl: exchange.targetUrl,
-      outcome: exchange.outcome ?? 'pending',
+      outcome: result?.outcome ?? exchange.outcome ?? 'pending',
       replayOf: exchange.replayOf ?? null,
       source: exchange.source ?? 'received',
       edited: exchange.edited === true ? 1 : 0,
@@ -142,26 +151,16 @@ export class ExchangeWriter {
       });
     }
 
+    if (result !== null) {
+      this.indexer.add(id, exchange.requestBody, result.responseBody);
+    }
+
     return id;
   }
 
-  /** Stores the result of an exchange and queues its bodies for the search index. */
+  /** Stores the result of a `pending` exchange and queues its bodies for the search index. */
   finish(id: number, requestBody: Uint8Array, result: ExchangeResult): void {
-    this.updateResult.run({
-      id,
-      status: result.status,
-      responseHeaders: result.responseHeaders === null ? null : JSON.stringify(result.responseHeaders),
-      responseBody: result.responseBody,
-      responseSize: result.responseBody?.byteLength ?? null,
-      responseTruncated: result.responseTruncated === true ? 1 : 0,
-      durationMs: result.durationMs,
-      targetDurationMs: result.targetDurationMs,
-      outcome: result.outcome,
-      errorCode: result.errorCode ?? null,
-      errorMessage: result.errorMessage ?? null,
-      mockRule: result.mockRule ?? null,
-      checks: result.checks === undefined || result.checks.length === 0 ? null : JSON.stringify(result.checks),
-    });
+    this.updateResult.run({ id, ...resultColumns(result), outcome: result.outcome });
     this.indexer.add(id, requestBody, result.responseBody);
   }
 
@@ -183,4 +182,21 @@ export class ExchangeWriter {
     this.indexer.indexMissing();
     return marked;
   }
+}
+
+/** The statement parameters for the result columns, all null for an exchange still pending. */
+function resultColumns(result: ExchangeResult | null): Record<string, unknown> {
+  return {
+    status: result?.status ?? null,
+    responseHeaders: result?.responseHeaders == null ? null : JSON.stringify(result.responseHeaders),
+    responseBody: result?.responseBody ?? null,
+    responseSize: result?.responseBody?.byteLength ?? null,
+    responseTruncated: result?.responseTruncated === true ? 1 : 0,
+    durationMs: result?.durationMs ?? null,
+    targetDurationMs: result?.targetDurationMs ?? null,
+    errorCode: result?.errorCode ?? null,
+    errorMessage: result?.errorMessage ?? null,
+    mockRule: result?.mockRule ?? null,
+    checks: result?.checks === undefined || result.checks.length === 0 ? null : JSON.stringify(result.checks),
+  };
 }

@@ -91,10 +91,6 @@ export async function replayExchange(context: ReplayContext, originalId: number,
     signature: prepared.signature,
   });
 
-  if ((await recording.started) === null) {
-    throw notRecorded(originalId);
-  }
-
   const startedAt = performance.now();
   const reply = await send(context, destination, original, prepared.headers, body.bytes, options.signal);
   const durationMs = performance.now() - startedAt;
@@ -112,7 +108,7 @@ export async function replayExchange(context: ReplayContext, originalId: number,
 function notRecorded(originalId: number): SwitchboardError {
   return new SwitchboardError(
     'record_failed',
-    `The replay of exchange ${originalId} could not be recorded, because writing to the database failed. Check the log for the database error, free disk space or close other programs using the file, and replay again.`,
+    `The replay of exchange ${originalId} was sent, but it could not be recorded because writing to the database failed. Check the log for the database error, free disk space or close other programs using the file, and replay again.`,
     { exchangeId: originalId },
   );
 }

@@ -12,6 +12,19 @@ import { opBytes, type BatchFailure, type RecordingOp, type RecordingReply, type
  */
 const DEFAULT_BACKLOG_LIMIT_BYTES = 128 * 1024 * 1024;
 
+/**
+ * How long an exchange may stay in flight before its `pending` row is written, in ms. Most
+ * exchanges finish sooner and are written once, whole, instead of inserted and then updated.
+ */
+const PENDING_ROW_DELAY_MS = 100;
+
+/**
+ * How long writes gather before they go to the recording thread as one batch, in ms, unless
+ * `BATCH_MAX_OPS` gather sooner. Larger batches cost the thread fewer commits per exchange.
+ */
+const BATCH_INTERVAL_MS = 10;
+const BATCH_MAX_OPS = 256;
+
 /** How long the recording thread waits for a lock held by another connection, in ms. */
 const BUSY_TIMEOUT_MS = 5_000;
 
@@ -23,16 +36,17 @@ export interface RecorderEvents {
   'record-error': [error: Error];
 }
 
-/** One exchange being recorded. */
+/** One exchange being recorded, from `begin` to `finish`. */
 export interface Recording {
   readonly key: number;
-  /** Resolves with the recorded request once it is committed, or with null when it could not be recorded. */
-  readonly started: Promise<ExchangeSummary | null>;
 }
 
-interface Waiters {
-  started: (summary: ExchangeSummary | null) => void;
+/** An exchange from `begin` until its result is committed. */
+interface OpenRecording {
   finished: ((summary: ExchangeSummary | null) => void) | null;
+  /** The request until its pending row is queued, then null. */
+  unwritten: NewExchange | null;
+  timer: NodeJS.Timeout | null;
 }
 
 /** An error from the recording thread, with SQLite's code (such as SQLITE_FULL) when it gave one. */
@@ -48,19 +62,20 @@ export class RecordError extends Error {
 
 /**
  * Records exchanges on a worker thread with its own database connection, so SQLite and the
- * search index never run on the thread that forwards live calls. The writes of one event-loop
- * turn go to the thread as one batch and are committed in one transaction. A request is
- * forwarded without waiting for its row: a crash of the process loses the exchanges of at most
- * the last batches in flight, and rows already written but unfinished become `interrupted` at
- * the next start.
+ * search index never run on the thread that forwards live calls. Writes gather for 10 ms, then go
+ * to the thread as one batch and are committed in one transaction. A request is
+ * forwarded without waiting for its row, and its `pending` row is written only once it has been
+ * in flight for 100 ms. A crash of the process therefore loses the exchanges of about the last
+ * 110 ms and of the batches not yet committed. Pending rows already written become `interrupted`
+ * at the next start.
  */
 export class Recorder extends EventEmitter<RecorderEvents> {
   private readonly worker: Worker;
   private readonly exited: Promise<void>;
-  private readonly waiters = new Map<number, Waiters>();
+  private readonly recordings = new Map<number, OpenRecording>();
   private readonly syncWaiters = new Map<number, () => void>();
   private queued: RecordingOp[] = [];
-  private postScheduled = false;
+  private batchTimer: NodeJS.Timeout | null = null;
   private nextKey = 1;
   private nextTicket = 1;
   private backlogBytes = 0;
@@ -101,36 +116,40 @@ export class Recorder extends EventEmitter<RecorderEvents> {
     });
   }
 
-  /** Queues a received request for recording and returns at once. */
+  /** Starts recording a received request and returns at once. */
   begin(exchange: NewExchange): Recording {
     const key = this.nextKey++;
-    let resolveStarted: (summary: ExchangeSummary | null) => void = () => undefined;
-    const started = new Promise<ExchangeSummary | null>((resolve) => {
-      resolveStarted = resolve;
-    });
 
     if (this.stoppedReason !== null) {
       this.emit('record-error', new RecordError(this.stoppedMessage(), null));
-      resolveStarted(null);
-      return { key, started };
+      return { key };
     }
 
-    this.waiters.set(key, { started: resolveStarted, finished: null });
-    this.queue({ kind: 'insert', key, exchange });
-    return { key, started };
+    const timer = setTimeout(() => this.writePendingRow(key), PENDING_ROW_DELAY_MS);
+    timer.unref();
+    this.recordings.set(key, { finished: null, unwritten: exchange, timer });
+    return { key };
   }
 
   /** Queues the result of an exchange; resolves with its summary once committed, or null when it was not recorded. */
   finish(recording: Recording, result: ExchangeResult): Promise<ExchangeSummary | null> {
-    const waiters = this.waiters.get(recording.key);
+    const open = this.recordings.get(recording.key);
 
-    if (waiters === undefined) {
+    if (open === undefined) {
       return Promise.resolve(null);
     }
 
     return new Promise((resolve) => {
-      waiters.finished = resolve;
-      this.queue({ kind: 'finish', key: recording.key, result });
+      open.finished = resolve;
+
+      if (open.unwritten === null) {
+        this.queue({ kind: 'finish', key: recording.key, result });
+        return;
+      }
+
+      this.clearTimer(open);
+      this.queue({ kind: 'record', key: recording.key, exchange: open.unwritten, result });
+      open.unwritten = null;
     });
   }
 
@@ -147,10 +166,17 @@ export class Recorder extends EventEmitter<RecorderEvents> {
     return new Promise((resolve) => this.roomWaiters.push(resolve));
   }
 
-  /** Resolves once everything queued so far is committed and in the search index. */
+  /**
+   * Resolves once every exchange begun so far is committed, those still in flight as `pending`,
+   * and every finished one is in the search index.
+   */
   synced(): Promise<void> {
     if (this.stoppedReason !== null) {
       return Promise.resolve();
+    }
+
+    for (const key of this.recordings.keys()) {
+      this.writePendingRow(key);
     }
 
     this.postQueued();
@@ -174,18 +200,42 @@ export class Recorder extends EventEmitter<RecorderEvents> {
     await this.exited;
   }
 
+  /** Queues the `pending` row of an exchange still in flight, unless it is already queued. */
+  private writePendingRow(key: number): void {
+    const open = this.recordings.get(key);
+
+    if (open === undefined || open.unwritten === null) {
+      return;
+    }
+
+    this.clearTimer(open);
+    this.queue({ kind: 'insert', key, exchange: open.unwritten });
+    open.unwritten = null;
+  }
+
+  private clearTimer(open: OpenRecording): void {
+    if (open.timer !== null) {
+      clearTimeout(open.timer);
+      open.timer = null;
+    }
+  }
+
   private queue(op: RecordingOp): void {
     this.queued.push(op);
     this.backlogBytes += opBytes(op);
 
-    if (!this.postScheduled) {
-      this.postScheduled = true;
-      setImmediate(() => this.postQueued());
+    if (this.queued.length >= BATCH_MAX_OPS) {
+      this.postQueued();
+    } else if (this.batchTimer === null) {
+      this.batchTimer = setTimeout(() => this.postQueued(), BATCH_INTERVAL_MS);
     }
   }
 
   private postQueued(): void {
-    this.postScheduled = false;
+    if (this.batchTimer !== null) {
+      clearTimeout(this.batchTimer);
+      this.batchTimer = null;
+    }
 
     if (this.queued.length === 0) {
       return;
@@ -230,14 +280,13 @@ export class Recorder extends EventEmitter<RecorderEvents> {
       this.fail(reply.failure);
     }
 
-    for (const { key, summary } of reply.started) {
-      this.waiters.get(key)?.started(summary);
+    for (const { summary } of reply.started) {
       this.emit('exchange-started', summary);
     }
 
     for (const { key, summary } of reply.finished) {
-      this.waiters.get(key)?.finished?.(summary);
-      this.waiters.delete(key);
+      this.recordings.get(key)?.finished?.(summary);
+      this.recordings.delete(key);
       this.emit('exchange-finished', summary);
     }
 
@@ -250,16 +299,15 @@ export class Recorder extends EventEmitter<RecorderEvents> {
     const error = new RecordError(`Writing to the database failed: ${failure.message}`, failure.code);
 
     for (const key of new Set(failure.keys)) {
-      const waiters = this.waiters.get(key);
+      const open = this.recordings.get(key);
 
-      if (waiters === undefined) {
+      if (open === undefined) {
         continue;
       }
 
       // A failed insert leaves nothing to finish; a failed finish leaves the row `pending`.
-      this.waiters.delete(key);
-      waiters.started(null);
-      waiters.finished?.(null);
+      this.recordings.delete(key);
+      open.finished?.(null);
       this.emit('record-error', error);
     }
   }
@@ -286,13 +334,13 @@ export class Recorder extends EventEmitter<RecorderEvents> {
     this.stoppedReason = reason;
     const error = new RecordError(this.stoppedMessage(), null);
 
-    for (const waiters of this.waiters.values()) {
-      waiters.started(null);
-      waiters.finished?.(null);
+    for (const open of this.recordings.values()) {
+      this.clearTimer(open);
+      open.finished?.(null);
       this.emit('record-error', error);
     }
 
-    this.waiters.clear();
+    this.recordings.clear();
     this.queued = [];
     this.release(this.backlogBytes);
 

@@ -6,8 +6,12 @@ import type { ExchangeResult, NewExchange } from '../exchange-writer';
  * row id, so the main thread never waits for an id before forwarding.
  */
 export type RecordingOp =
+  /** A `pending` row for an exchange still in flight. */
   | { kind: 'insert'; key: number; exchange: NewExchange }
-  | { kind: 'finish'; key: number; result: ExchangeResult };
+  /** The result for a `pending` row written earlier. */
+  | { kind: 'finish'; key: number; result: ExchangeResult }
+  /** An exchange that finished before its pending row was due, written whole in one row. */
+  | { kind: 'record'; key: number; exchange: NewExchange; result: ExchangeResult };
 
 /** Messages from the main thread to the recording thread, handled in the order sent. */
 export type RecordingRequest =
@@ -51,9 +55,7 @@ export interface RecordingThreadData {
 
 /** Body bytes an op carries, for the main thread's backlog limit. */
 export function opBytes(op: RecordingOp): number {
-  if (op.kind === 'insert') {
-    return op.exchange.requestBody.byteLength;
-  }
-
-  return op.result.responseBody?.byteLength ?? 0;
+  const requestBytes = op.kind === 'finish' ? 0 : op.exchange.requestBody.byteLength;
+  const responseBytes = op.kind === 'insert' ? 0 : (op.result.responseBody?.byteLength ?? 0);
+  return requestBytes + responseBytes;
 }

@@ -57,6 +57,13 @@ class RecordingSession {
             continue;
           }
 
+          if (op.kind === 'record') {
+            const id = this.writer.insert(op.exchange, op.result);
+            started.push({ key: op.key, summary: summaryOfRecord(id, op.exchange, null) });
+            finished.push({ key: op.key, summary: summaryOfRecord(id, op.exchange, op.result) });
+            continue;
+          }
+
           // An exchange whose insert failed in an earlier batch has no row to finish.
           const open = this.open.get(op.key);
 

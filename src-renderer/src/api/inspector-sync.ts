@@ -204,9 +204,12 @@ export function startSync(): LiveConnection {
     onOpen: (reconnected) => {
       runtimeStore.getState().setConnection('open');
 
+      // Exchanges recorded after the first load but before the socket opened were pushed to no
+      // one, so the list and the calls are read again once pushes flow.
+      void loadFirstPage();
+      void loadCalls();
+
       if (reconnected) {
-        void loadFirstPage();
-        void loadCalls();
         void loadDetail(detailStore.getState().key);
         void loadTimeline(timelineStore.getState().key);
       }

@@ -113,7 +113,8 @@ export const createExchangesState: StateCreator<ExchangesState> = (set, get) => 
     if (generation !== get().generation) return;
 
     set((state) => {
-      const rows = replace ? mergeNewestFirst(state.rows.filter((row) => row.id > (page[0]?.id ?? Infinity)), page) : mergeNewestFirst(state.rows, page);
+      // Rows pushed while the page loaded are kept when they are newer than it; an empty page is older than all of them.
+      const rows = replace ? mergeNewestFirst(state.rows.filter((row) => row.id > (page[0]?.id ?? -Infinity)), page) : mergeNewestFirst(state.rows, page);
       return { rows, hasMore: page.length >= (replace ? PAGE_SIZE : OLDER_PAGE_SIZE), loading: false, loaded: true, loadError: null };
     });
   },

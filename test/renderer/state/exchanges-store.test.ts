@@ -73,6 +73,15 @@ describe('exchanges store', () => {
     expect(store.getState().held[0]?.outcome).toBe('forwarded');
   });
 
+  it('keeps pushed rows over an empty page', () => {
+    const fresh = createStore<ExchangesState>()(createExchangesState);
+    fresh.getState().receivePush([{ kind: 'exchange-finished', exchange: summary(1) }]);
+
+    fresh.getState().receivePage(fresh.getState().generation, [], true);
+
+    expect(ids(fresh.getState().rows)).toEqual([1]);
+  });
+
   it('skips pushes outside the filter', () => {
     store.getState().setFilter({ ...EMPTY_FILTER, type: 'tool-calls' });
     store.getState().receivePage(store.getState().generation, [], true);
