@@ -125,6 +125,28 @@ describe('inspector across restarts and deletions', () => {
     await expect.poll(() => page.locator('.row').count(), POLL).toBe(0);
   });
 
+  it('clears the history from Settings', async () => {
+    await page.goto(control.url);
+    for (const callId of ['s1', 's2']) await send(`${inspector.url}/vapi/webhook`, { body: event(callId) });
+    await expect.poll(() => page.locator('.row').count(), POLL).toBeGreaterThan(0);
+    await page.getByRole('tab', { name: 'Settings' }).click();
+
+    await page.getByRole('button', { name: 'Clear history…' }).click();
+    await saveScreenshot(page, 'settings-clear-history-confirm');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    expect(inspector.engine.store.count()).toBeGreaterThan(0);
+
+    await page.getByRole('button', { name: 'Clear history…' }).click();
+    await page.getByRole('button', { name: 'Delete history' }).click();
+    const status = page.getByTestId('clear-history').getByRole('status');
+    await status.waitFor();
+
+    expect(await status.textContent()).toMatch(/^Deleted \d+ exchanges? and \d+ calls?\.$/);
+    expect(inspector.engine.store.count()).toBe(0);
+    await page.getByRole('tab', { name: 'Exchanges' }).click();
+    await expect.poll(() => page.locator('.row').count(), POLL).toBe(0);
+  });
+
   it('reloads the list after a clear elsewhere', async () => {
     for (const callId of ['d', 'e', 'f']) await send(`${inspector.url}/vapi/webhook`, { body: event(callId) });
     await expect.poll(() => page.locator('.row').count(), POLL).toBe(3);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../../src-main/contract/settings';
 import { ApiError, callApi } from '../api/control-client';
+import { ClearHistory } from './ClearHistory';
 import { draftFromSettings, errorSummary, fieldOfError, invalidFields, settingsFromDraft, type DraftErrors, type SettingsDraft } from './settings-form';
 
 /** Focuses the first invalid field, which may be far above the Save button. */
@@ -132,6 +133,7 @@ export function SettingsPage() {
       <Field id="keepCalls" label="Keep calls" hint="Keep the exchanges of this many most recently active calls." value={draft.keepCalls} error={errors.keepCalls} onChange={(keepCalls) => change({ keepCalls })} />
       <Field id="keepDays" label="Keep days" hint="Keep exchanges received within this many days." value={draft.keepDays} error={errors.keepDays} onChange={(keepDays) => change({ keepDays })} />
       <Field id="keepMegabytes" label="Keep MiB" hint="Keep the recorded data under this size by pruning the oldest exchanges." value={draft.keepMegabytes} error={errors.keepMegabytes} onChange={(keepMegabytes) => change({ keepMegabytes })} />
+      <ClearHistory />
       <div className="settings-actions">
         <button className="primary-button" type="submit" disabled={saving}>
           {saving ? 'Saving…' : 'Save and apply'}
