@@ -5,8 +5,6 @@ import type { Settings } from '../contract/settings';
 import type { ExchangeResult } from '../recorder/exchange-writer';
 import type { Recorder, Recording } from '../recorder/thread/recorder';
 import { authRejection, type RequestAuth } from './auth/request-auth';
-import { readableBody } from './body-decoding';
-import { callFactsOf } from './call-facts';
 import { checksForExchange } from './checks/check-exchange';
 import { SwitchboardError } from './errors';
 import { flattenPairs, forwardRequestHeaders, pairsFromRawHeaders, withoutHopByHop } from './headers';
@@ -17,7 +15,8 @@ import { timeoutFor } from './settings';
 import { targetHostHeader, targetRequestPath, targetRequestUrl, type Target } from './target';
 import { answerFromMockRules } from './mocks/runtime/mock-exchange-step';
 import type { MockRuntime } from './mocks/runtime/mock-runtime';
-import { EMPTY_VAPI_FIELDS, parseVapiMessage, vapiFieldsOf, type JsonObject } from './vapi-event';
+import { readReceivedEvent, type ParsedEvent } from './received-event';
+import { EMPTY_VAPI_FIELDS } from './vapi-event';
 
 /** What the handler needs from the engine for one request. */
 export interface HandlerContext {
@@ -34,9 +33,10 @@ interface InFlight {
   recording: Recording;
   body: Uint8Array;
   startedAt: number;
-  /** The event type and `message`, for the reply checks; absent when the body was not read. */
+  /** The event type, for the reply checks; absent when the body was not read. */
   type?: string | null;
-  message?: JsonObject | undefined;
+  /** The parsed event, for the reply checks; null when the recording thread parses it and checks the reply. */
+  parsed?: ParsedEvent | null;
 }
 
 /**
@@ -85,10 +85,8 @@ export async function handleExchange(request: IncomingMessage, response: ServerR
     return;
   }
 
-  // A compressed event is forwarded and stored compressed, but read decoded, so it joins its call
-  // and mock rules can match it.
-  const message = parseVapiMessage(readableBody(read.body, requestHeaders, settings.bodyLimitBytes));
-  const fields = vapiFieldsOf(message);
+  const mocking = context.mocks.hasActiveRules();
+  const event = readReceivedEvent(read.body, requestHeaders, settings.bodyLimitBytes, mocking);
   const authCheck = context.auth.check({ method: request.method ?? 'GET', rawUrl, headers: requestHeaders, body: read.body, receivedAt });
   const recording = context.recorder.begin({
     receivedAt,
@@ -97,21 +95,23 @@ export async function handleExchange(request: IncomingMessage, response: ServerR
     query,
     requestHeaders,
     requestBody: read.body,
-    fields,
-    callFacts: callFactsOf(message),
+    ...(event.parsed === null ? {} : { fields: event.parsed.fields, callFacts: event.parsed.callFacts }),
     targetUrl,
     auth: authCheck.state,
     authReason: authCheck.reason,
     authCheck,
   });
-  const inFlight: InFlight = { recording, body: read.body, startedAt, type: fields.type, message };
+  const inFlight: InFlight = { recording, body: read.body, startedAt, type: event.type, parsed: event.parsed };
 
   if (context.auth.rejects(authCheck)) {
     await finish(context, inFlight, { ...sendError(response, 401, authRejection(authCheck)), outcome: 'rejected', targetDurationMs: null });
     return;
   }
 
-  const mocked = await answerFromMockRules(request, response, context, { path, body: read.body, message, fields, requestHeaders });
+  const mocked =
+    mocking && event.parsed !== null
+      ? await answerFromMockRules(request, response, context, { path, body: read.body, message: event.parsed.message, fields: event.parsed.fields, requestHeaders })
+      : null;
 
   if (mocked !== null) {
     await finish(context, inFlight, mocked);
@@ -134,7 +134,7 @@ export async function handleExchange(request: IncomingMessage, response: ServerR
     await room;
   }
 
-  await forwardAndRelay(request, response, context, target, inFlight, fields.type, rawUrl, requestHeaders);
+  await forwardAndRelay(request, response, context, target, inFlight, event.type, rawUrl, requestHeaders);
 }
 
 async function forwardAndRelay(
@@ -265,10 +265,14 @@ function sendError(response: ServerResponse, status: number, error: SwitchboardE
   return { status, responseHeaders: headers, responseBody: body, errorCode: error.code, errorMessage: error.message };
 }
 
-/** Computes the reply checks and queues the result; resolves once it is committed or has failed. */
+/**
+ * Queues the result with its reply checks; resolves once it is committed or has failed. When the
+ * live path did not parse the event, the recording thread parses it and checks the reply.
+ */
 async function finish(context: HandlerContext, inFlight: InFlight, result: PartialResult): Promise<void> {
   const durationMs = performance.now() - inFlight.startedAt;
-  const checks = result.checks ?? checksForExchange(inFlight.type ?? null, inFlight.message, result, durationMs);
+  const parsed = inFlight.parsed;
+  const checks = result.checks ?? (parsed === null ? undefined : checksForExchange(inFlight.type ?? null, parsed?.message, result, durationMs));
 
-  await context.recorder.finish(inFlight.recording, { ...result, durationMs, checks });
+  await context.recorder.finish(inFlight.recording, { ...result, durationMs, ...(checks === undefined ? {} : { checks }) });
 }

@@ -52,6 +52,20 @@ describe('request forwarding', () => {
     expect(detail?.callId).toBe('7d2e4f1a-93b6-4c85-a0de-5b1f6c8e2a47');
   });
 
+  it('checks a reply to an unparsed event', async () => {
+    // Without mock rules the live path reads only the event type; the recording thread parses the
+    // event and finds the tool call the reply leaves unanswered.
+    const server = await target(replyJson({ results: [] }));
+    const running = await engine({ targetUrl: server.url });
+
+    await send(`${running.url}/`, { body: sampleBytes('tool-calls.json') });
+    const exchange = await latest(running);
+
+    expect(exchange?.type).toBe('tool-calls');
+    expect(exchange?.toolNames).toEqual(['check_availability', 'lookup_customer']);
+    expect(exchange?.checks.map((check) => check.code)).toContain('tool_call_unanswered');
+  });
+
   it('checks a gzip reply by its decoded JSON', async () => {
     const reply = gzipSync(sampleBytes('tool-calls.response.json'));
     const server = await target((_request, _body, response) => {

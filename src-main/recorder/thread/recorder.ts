@@ -2,9 +2,9 @@ import { EventEmitter } from 'node:events';
 import type { Worker } from 'node:worker_threads';
 import type { CallSummary, ExchangeSummary } from '../../contract/exchange';
 import { FALLBACK_AUTOCHECKPOINT_PAGES } from '../background-checkpoint';
-import type { ExchangeResult, NewExchange } from '../exchange-writer';
+import type { ExchangeResult } from '../exchange-writer';
 import { startModuleWorker } from './module-worker';
-import { opBytes, type BatchFailure, type RecordingOp, type RecordingReply, type RecordingRequest, type RecordingThreadData } from './recording-protocol';
+import { opBytes, type BatchFailure, type ExchangeToRecord, type RecordingOp, type RecordingReply, type RecordingRequest, type RecordingThreadData } from './recording-protocol';
 
 /**
  * Body bytes sent to the recording thread and not yet committed, past which new requests wait
@@ -45,7 +45,7 @@ export interface Recording {
 interface OpenRecording {
   finished: ((summary: ExchangeSummary | null) => void) | null;
   /** The request until its pending row is queued, then null. */
-  unwritten: NewExchange | null;
+  unwritten: ExchangeToRecord | null;
   timer: NodeJS.Timeout | null;
 }
 
@@ -117,7 +117,7 @@ export class Recorder extends EventEmitter<RecorderEvents> {
   }
 
   /** Starts recording a received request and returns at once. */
-  begin(exchange: NewExchange): Recording {
+  begin(exchange: ExchangeToRecord): Recording {
     const key = this.nextKey++;
 
     if (this.stoppedReason !== null) {

@@ -2,16 +2,22 @@ import type { CallSummary, ExchangeSummary } from '../../contract/exchange';
 import type { ExchangeResult, NewExchange } from '../exchange-writer';
 
 /**
+ * A received request as the main thread hands it over. Without `fields` and `callFacts`, the
+ * recording thread parses the body for them and checks the reply itself.
+ */
+export type ExchangeToRecord = Omit<NewExchange, 'fields' | 'callFacts'> & Partial<Pick<NewExchange, 'fields' | 'callFacts'>>;
+
+/**
  * One write for the recording thread. `key` names the exchange until the thread has assigned its
  * row id, so the main thread never waits for an id before forwarding.
  */
 export type RecordingOp =
   /** A `pending` row for an exchange still in flight. */
-  | { kind: 'insert'; key: number; exchange: NewExchange }
+  | { kind: 'insert'; key: number; exchange: ExchangeToRecord }
   /** The result for a `pending` row written earlier. */
   | { kind: 'finish'; key: number; result: ExchangeResult }
   /** An exchange that finished before its pending row was due, written whole in one row. */
-  | { kind: 'record'; key: number; exchange: NewExchange; result: ExchangeResult };
+  | { kind: 'record'; key: number; exchange: ExchangeToRecord; result: ExchangeResult };
 
 /** Messages from the main thread to the recording thread, handled in the order sent. */
 export type RecordingRequest =

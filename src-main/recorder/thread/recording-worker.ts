@@ -1,15 +1,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
 import type { CallSummary, ExchangeSummary } from '../../contract/exchange';
-import { ExchangeWriter, type NewExchange } from '../exchange-writer';
+import { ExchangeWriter } from '../exchange-writer';
 import { callFromRow, type CallRow } from '../rows';
+import { checkedResult, completeExchange, type CompletedExchange } from './complete-exchange';
 import { summaryOfRecord } from './summary-of-record';
 import { opBytes, type RecordingOp, type RecordingReply, type RecordingRequest, type RecordingThreadData } from './recording-protocol';
 
 /** An exchange whose request is recorded and whose result is still to come. */
 interface OpenExchange {
   id: number;
-  exchange: NewExchange;
+  completed: CompletedExchange;
 }
 
 /**
@@ -51,16 +52,19 @@ class RecordingSession {
       this.db.transaction(() => {
         for (const op of ops) {
           if (op.kind === 'insert') {
-            const id = this.writer.insert(op.exchange);
-            this.open.set(op.key, { id, exchange: op.exchange });
-            started.push({ key: op.key, summary: summaryOfRecord(id, op.exchange, null) });
+            const completed = completeExchange(op.exchange);
+            const id = this.writer.insert(completed.exchange);
+            this.open.set(op.key, { id, completed });
+            started.push({ key: op.key, summary: summaryOfRecord(id, completed.exchange, null) });
             continue;
           }
 
           if (op.kind === 'record') {
-            const id = this.writer.insert(op.exchange, op.result);
-            started.push({ key: op.key, summary: summaryOfRecord(id, op.exchange, null) });
-            finished.push({ key: op.key, summary: summaryOfRecord(id, op.exchange, op.result) });
+            const completed = completeExchange(op.exchange);
+            const result = checkedResult(completed, op.result);
+            const id = this.writer.insert(completed.exchange, result);
+            started.push({ key: op.key, summary: summaryOfRecord(id, completed.exchange, null) });
+            finished.push({ key: op.key, summary: summaryOfRecord(id, completed.exchange, result) });
             continue;
           }
 
@@ -68,8 +72,9 @@ class RecordingSession {
           const open = this.open.get(op.key);
 
           if (open !== undefined) {
-            this.writer.finish(open.id, open.exchange.requestBody, op.result);
-            finished.push({ key: op.key, summary: summaryOfRecord(open.id, open.exchange, op.result) });
+            const result = checkedResult(open.completed, op.result);
+            this.writer.finish(open.id, open.completed.exchange.requestBody, result);
+            finished.push({ key: op.key, summary: summaryOfRecord(open.id, open.completed.exchange, result) });
           }
         }
       })();
