@@ -5,6 +5,7 @@ import { ExchangeWriter } from '../exchange-writer';
 import { callFromRow, type CallRow } from '../rows';
 import { checkedResult, completeExchange, type CompletedExchange } from './complete-exchange';
 import { summaryOfRecord } from './summary-of-record';
+import { lowerThreadPriority } from './thread-priority';
 import { opBytes, type RecordingOp, type RecordingReply, type RecordingRequest, type RecordingThreadData } from './recording-protocol';
 
 /** An exchange whose request is recorded and whose result is still to come. */
@@ -129,6 +130,7 @@ function run(): void {
     throw new Error('recording-worker runs only as a worker thread; the Recorder class starts it.');
   }
 
+  lowerThreadPriority();
   let session: RecordingSession;
 
   try {
