@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import pkg from '../../package.json';
+import { createErrorReporter } from '../cli/error-reporter';
 import { ControlServer } from '../control/control-server';
 import { Engine } from '../core/engine';
 import { SwitchboardError } from '../core/errors';
@@ -27,6 +28,12 @@ async function launch(): Promise<void> {
   const auth = loadDesktopAuth(db, secretCodec, (message) => process.stderr.write(`switchboard: ${message}\n`));
   const engine = new Engine({ db, databasePath, settings: loadShellSettings(settingsPath), auth });
   const control = new ControlServer({ engine, port: 0, staticDir: join(__dirname, '..', 'renderer'), version: pkg.version });
+
+  // The window shows exchanges but not the core's own failures, so they go to the log as in the CLI.
+  const reportError = createErrorReporter();
+  engine.on('record-error', (error) => reportError('recording failed, the request was still forwarded', error));
+  engine.on('internal-error', (error) => reportError('request handling failed', error));
+  engine.on('history-error', (error) => reportError('pruning the history failed, recording goes on', error));
 
   const portNotice = await startReceiving(engine);
   engine.on('settings-changed', (settings) => saveShellSettings(settingsPath, settings));
