@@ -101,9 +101,10 @@ export class ExchangeWriter {
   /**
    * Inserts a received request with its authentication check and its call's update, and returns
    * the new exchange id. With a `result`, the exchange is written finished in the same row;
-   * without one it stays `pending` until `finish`.
+   * without one it stays `pending` until `finish`. `parsedRequest` is the request body already
+   * parsed as JSON, which the search index then reads instead of parsing it again.
    */
-  insert(exchange: NewExchange, result: ExchangeResult | null = null): number {
+  insert(exchange: NewExchange, result: ExchangeResult | null = null, parsedRequest?: unknown): number {
     const info = this.insertExchange.run({
       ...resultColumns(result),
       receivedAt: exchange.receivedAt,
@@ -152,16 +153,16 @@ export class ExchangeWriter {
     }
 
     if (result !== null) {
-      this.indexer.add(id, exchange.requestBody, result.responseBody);
+      this.indexer.add(id, exchange.requestBody, result.responseBody, parsedRequest);
     }
 
     return id;
   }
 
   /** Stores the result of a `pending` exchange and queues its bodies for the search index. */
-  finish(id: number, requestBody: Uint8Array, result: ExchangeResult): void {
+  finish(id: number, requestBody: Uint8Array, result: ExchangeResult, parsedRequest?: unknown): void {
     this.updateResult.run({ id, ...resultColumns(result), outcome: result.outcome });
-    this.indexer.add(id, requestBody, result.responseBody);
+    this.indexer.add(id, requestBody, result.responseBody, parsedRequest);
   }
 
   /** Adds every queued exchange to the search index now. */

@@ -12,8 +12,7 @@ const RECOVERY_WINDOW_IDS = 10_000;
 
 interface QueuedExchange {
   id: number;
-  requestBody: Uint8Array;
-  responseBody: Uint8Array | null;
+  text: string;
 }
 
 /**
@@ -39,14 +38,19 @@ export class SearchIndexer {
       ORDER BY id`);
   }
 
-  /** Queues a finished exchange, or indexes it now when it is large or the batch is full. */
-  add(id: number, requestBody: Uint8Array, responseBody: Uint8Array | null): void {
+  /**
+   * Queues a finished exchange, or indexes it now when it is large or the batch is full.
+   * `parsedRequest` is the request body already parsed as JSON, when the caller has it.
+   */
+  add(id: number, requestBody: Uint8Array, responseBody: Uint8Array | null, parsedRequest?: unknown): void {
+    const text = searchableText(requestBody, responseBody, parsedRequest);
+
     if (requestBody.byteLength + (responseBody?.byteLength ?? 0) > QUEUE_MAX_BODY_BYTES) {
-      this.insertText.run({ id, body: searchableText(requestBody, responseBody) });
+      this.insertText.run({ id, body: text });
       return;
     }
 
-    this.queue.push({ id, requestBody, responseBody });
+    this.queue.push({ id, text });
 
     if (this.queue.length >= BATCH_EXCHANGES) {
       this.indexPending();
@@ -72,7 +76,7 @@ export class SearchIndexer {
 
     this.db.transaction(() => {
       for (const entry of batch) {
-        this.insertText.run({ id: entry.id, body: searchableText(entry.requestBody, entry.responseBody) });
+        this.insertText.run({ id: entry.id, body: entry.text });
       }
     })();
   }

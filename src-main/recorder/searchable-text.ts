@@ -1,17 +1,75 @@
 import { isUtf8 } from 'node:buffer';
 
 /**
- * Builds the text the search index keeps for one exchange: the request and response bodies that
- * are valid UTF-8, joined by a newline. Binary bodies are left out.
+ * Builds the text the search index keeps for one exchange from its request and response bodies.
+ * A JSON body contributes each distinct object key and string value once, in document order,
+ * because Vapi repeats the transcript and the tool calls in several places of one event and
+ * tokenizing every copy took most of the recording thread's time. Other UTF-8 bodies are kept
+ * whole, and binary bodies are left out. `parsedRequest` is the request body already parsed, when
+ * the caller has it, so it is not parsed twice.
  */
-export function searchableText(requestBody: Uint8Array, responseBody: Uint8Array | null): string {
+export function searchableText(requestBody: Uint8Array, responseBody: Uint8Array | null, parsedRequest?: unknown): string {
   const parts: string[] = [];
-
-  for (const body of [requestBody, responseBody]) {
-    if (body !== null && body.byteLength > 0 && isUtf8(body)) {
-      parts.push(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'));
+  const seen = new Set<string>();
+  const add = (text: string): void => {
+    if (text !== '' && !seen.has(text)) {
+      seen.add(text);
+      parts.push(text);
     }
+  };
+
+  if (parsedRequest !== undefined) {
+    collectText(parsedRequest, add);
+  } else {
+    addBody(requestBody, add);
+  }
+
+  if (responseBody !== null) {
+    addBody(responseBody, add);
   }
 
   return parts.join('\n');
+}
+
+function addBody(body: Uint8Array, add: (text: string) => void): void {
+  if (body.byteLength === 0 || !isUtf8(body)) {
+    return;
+  }
+
+  const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+  let parsed: unknown;
+
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    add(text);
+    return;
+  }
+
+  collectText(parsed, add);
+}
+
+/** Passes every object key and string value of a parsed JSON value to `add`, depth first. */
+function collectText(root: unknown, add: (text: string) => void): void {
+  // An explicit stack, because a body may nest deeper than the call stack allows.
+  const stack: unknown[] = [root];
+
+  while (stack.length > 0) {
+    const value = stack.pop();
+
+    if (typeof value === 'string') {
+      add(value);
+    } else if (Array.isArray(value)) {
+      for (let index = value.length - 1; index >= 0; index -= 1) {
+        stack.push(value[index]);
+      }
+    } else if (typeof value === 'object' && value !== null) {
+      const entries = Object.entries(value);
+
+      for (let index = entries.length - 1; index >= 0; index -= 1) {
+        const [key, member] = entries[index] as [string, unknown];
+        stack.push(member, key);
+      }
+    }
+  }
 }

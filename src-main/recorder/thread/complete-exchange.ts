@@ -11,6 +11,14 @@ export interface CompletedExchange {
   message: JsonObject | undefined | null;
 }
 
+/**
+ * The parsed request body for the search index, when the recording thread has it. Vapi envelopes
+ * hold only `message`, so a wrapper around it stands for the parsed root.
+ */
+export function parsedRequestOf(completed: CompletedExchange): unknown {
+  return completed.message === null || completed.message === undefined ? undefined : { message: completed.message };
+}
+
 /** Parses the event of a request that the main thread handed over unparsed. */
 export function completeExchange(exchange: ExchangeToRecord): CompletedExchange {
   if (exchange.fields !== undefined && exchange.callFacts !== undefined) {

@@ -10,7 +10,7 @@ import { opBytes, type BatchFailure, type ExchangeToRecord, type RecordingOp, ty
  * Body bytes sent to the recording thread and not yet committed, past which new requests wait
  * before they are forwarded. It bounds memory when the disk is slower than the traffic.
  */
-const DEFAULT_BACKLOG_LIMIT_BYTES = 128 * 1024 * 1024;
+const DEFAULT_BACKLOG_LIMIT_BYTES = 32 * 1024 * 1024;
 
 /**
  * How long an exchange may stay in flight before its `pending` row is written, in ms. Most

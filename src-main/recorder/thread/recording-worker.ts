@@ -3,7 +3,7 @@ import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
 import type { CallSummary, ExchangeSummary } from '../../contract/exchange';
 import { ExchangeWriter } from '../exchange-writer';
 import { callFromRow, type CallRow } from '../rows';
-import { checkedResult, completeExchange, type CompletedExchange } from './complete-exchange';
+import { checkedResult, completeExchange, parsedRequestOf, type CompletedExchange } from './complete-exchange';
 import { summaryOfRecord } from './summary-of-record';
 import { lowerThreadPriority } from './thread-priority';
 import { opBytes, type RecordingOp, type RecordingReply, type RecordingRequest, type RecordingThreadData } from './recording-protocol';
@@ -63,7 +63,7 @@ class RecordingSession {
           if (op.kind === 'record') {
             const completed = completeExchange(op.exchange);
             const result = checkedResult(completed, op.result);
-            const id = this.writer.insert(completed.exchange, result);
+            const id = this.writer.insert(completed.exchange, result, parsedRequestOf(completed));
             started.push({ key: op.key, summary: summaryOfRecord(id, completed.exchange, null) });
             finished.push({ key: op.key, summary: summaryOfRecord(id, completed.exchange, result) });
             continue;
@@ -74,7 +74,7 @@ class RecordingSession {
 
           if (open !== undefined) {
             const result = checkedResult(open.completed, op.result);
-            this.writer.finish(open.id, open.completed.exchange.requestBody, result);
+            this.writer.finish(open.id, open.completed.exchange.requestBody, result, parsedRequestOf(open.completed));
             finished.push({ key: op.key, summary: summaryOfRecord(open.id, open.completed.exchange, result) });
           }
         }
