@@ -13,3 +13,31 @@ export function countRecorded(dbPath: string): { total: number; forwarded: numbe
     db.close();
   }
 }
+
+/** How often `waitForRows` counts the rows, in ms. */
+const POLL_INTERVAL_MS = 50;
+
+/**
+ * Waits until the database holds at least `rows` exchanges, and returns how long that took in
+ * seconds. Switchboard records on its own thread after it has answered, so rows can trail the
+ * replies; the benchmark counts this catch-up as part of Switchboard's time.
+ */
+export async function waitForRows(dbPath: string, rows: number, timeoutSeconds: number): Promise<number> {
+  const started = performance.now();
+  const db = openDatabase(dbPath, { readonly: true });
+  const count = db.prepare('SELECT count(*) AS n FROM exchanges');
+
+  try {
+    while ((count.get() as { n: number }).n < rows) {
+      if (performance.now() - started > timeoutSeconds * 1000) {
+        throw new Error(`Switchboard recorded fewer than ${rows} exchanges within ${timeoutSeconds} s of answering them.`);
+      }
+
+      await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+    }
+  } finally {
+    db.close();
+  }
+
+  return (performance.now() - started) / 1000;
+}

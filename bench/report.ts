@@ -73,6 +73,8 @@ function throughputSection(throughput: ThroughputResult): string {
       throughput.paths.map((path) => [path.name, fixed(path.seconds, 1), path.completed, fixed(path.perSecond, 0), path.errors]),
     ),
     '',
+    `Switchboard records on its own thread after it answers. Its seconds include ${fixed(own.catchUpSeconds ?? 0, 1)} s spent after its slices waiting for the rows to catch up with the replies, so its rate is of exchanges recorded.`,
+    '',
     `Switchboard answered ${own.answered} requests and its database holds ${own.forwardedRows} forwarded rows (${own.rows} in all, ${own.searchableRows} in the search index): ${own.lost} lost. RSS at the end ${mib(own.rssBytesAtEnd)}, peak ${mib(own.peakRssBytes)}.`,
   ].join('\n');
 }

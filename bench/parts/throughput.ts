@@ -3,10 +3,13 @@ import { toolCallsSampleBody } from '../bodies';
 import type { BenchContext } from '../context';
 import { runForDuration, type LoadPath, type ThroughputSlice } from '../load';
 import { startHelperServer, startSwitchboard, type ServerProcess } from '../processes';
-import { countRecorded } from '../recorded-rows';
+import { countRecorded, waitForRows } from '../recorded-rows';
 import { REFERENCE, SWITCHBOARD } from './latency';
 
 const CONCURRENCY = 32;
+
+/** Longest wait for Switchboard's rows to catch up with its replies after a slice. */
+const CATCH_UP_TIMEOUT_SECONDS = 120;
 
 export interface PathThroughput {
   name: string;
@@ -29,6 +32,8 @@ export interface ThroughputResult {
     forwardedRows: number;
     searchableRows: number;
     lost: number;
+    /** Seconds spent after Switchboard's slices waiting for its rows to catch up; included in its time. */
+    catchUpSeconds: number;
     rssBytesAtEnd: number;
     peakRssBytes: number;
   };
@@ -44,7 +49,8 @@ function total(name: string, slices: readonly ThroughputSlice[]): PathThroughput
 
 /**
  * Keeps 32 requests in flight through `switchboard listen` and through http-proxy for the same
- * total time, in alternating slices, then counts the rows Switchboard recorded.
+ * total time, in alternating slices, then counts the rows Switchboard recorded. Each Switchboard
+ * slice lasts until its rows are written, so the rate is of exchanges recorded, not only answered.
  */
 export async function measureThroughput(context: BenchContext): Promise<ThroughputResult> {
   const started: ServerProcess[] = [];
@@ -67,14 +73,28 @@ export async function measureThroughput(context: BenchContext): Promise<Throughp
     ];
 
     const warmup = await Promise.all(paths.map((path) => runForDuration(path, 1, load)));
+    let answered = warmup.filter((slice) => slice.name === SWITCHBOARD).reduce((sum, slice) => sum + slice.completed, 0);
+    await waitForRows(dbPath, answered, CATCH_UP_TIMEOUT_SECONDS);
     const slices: ThroughputSlice[] = [];
+    let catchUpSeconds = 0;
 
     for (let index = 0; index < sliceCount; index += 1) {
       context.progress(`throughput: slice ${index + 1} of ${sliceCount} (${sliceSeconds} s per path)`);
       const order = index % 2 === 0 ? paths : [...paths].reverse();
 
       for (const path of order) {
-        slices.push(await runForDuration(path, sliceSeconds, load));
+        const slice = await runForDuration(path, sliceSeconds, load);
+
+        // Rows written after the replies count as Switchboard's time, and are not left to run
+        // during the next slice of the other path.
+        if (path.name === SWITCHBOARD) {
+          answered += slice.completed;
+          const waited = await waitForRows(dbPath, answered, CATCH_UP_TIMEOUT_SECONDS);
+          slice.seconds += waited;
+          catchUpSeconds += waited;
+        }
+
+        slices.push(slice);
       }
     }
 
@@ -82,7 +102,6 @@ export async function measureThroughput(context: BenchContext): Promise<Throughp
     const peakRssBytes = switchboard.peakRssBytes();
     await switchboard.stop();
     const rows = countRecorded(dbPath);
-    const answered = [...warmup, ...slices].filter((slice) => slice.name === SWITCHBOARD).reduce((sum, slice) => sum + slice.completed, 0);
 
     return {
       bodyBytes: body.length,
@@ -95,6 +114,7 @@ export async function measureThroughput(context: BenchContext): Promise<Throughp
         forwardedRows: rows.forwarded,
         searchableRows: rows.searchable,
         lost: answered - rows.forwarded,
+        catchUpSeconds,
         rssBytesAtEnd,
         peakRssBytes,
       },
