@@ -2,11 +2,11 @@ import { isUtf8 } from 'node:buffer';
 
 /**
  * Builds the text the search index keeps for one exchange from its request and response bodies.
- * A JSON body contributes each distinct object key and string value once, in document order,
- * because Vapi repeats the transcript and the tool calls in several places of one event and
- * tokenizing every copy took most of the recording thread's time. Other UTF-8 bodies are kept
- * whole, and binary bodies are left out. `parsedRequest` is the request body already parsed, when
- * the caller has it, so it is not parsed twice.
+ * A JSON body contributes each distinct object key and string value once, in document order.
+ * Vapi repeats the transcript and the tool calls in several places of one event, and tokenizing
+ * every copy took a third of the recording thread's time. Other UTF-8 bodies are kept whole, and
+ * binary bodies are left out. `parsedRequest` is the request body already parsed, when the caller
+ * has it, so it is not parsed twice.
  */
 export function searchableText(requestBody: Uint8Array, responseBody: Uint8Array | null, parsedRequest?: unknown): string {
   const parts: string[] = [];
