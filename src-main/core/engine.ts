@@ -26,7 +26,7 @@ import { DEFAULT_SETTINGS, mergeSettings } from './settings';
 import { parseTarget, type Target } from './target';
 
 /**
- * How long a write on the caller's connection (mock rules, settings, pruning) waits for a lock
+ * How long a write on the caller's connection (mock rules, auth settings) waits for a lock
  * held by the recording thread or another process, in ms. The same thread forwards live calls.
  */
 const MAIN_THREAD_BUSY_TIMEOUT_MS = 250;
@@ -91,13 +91,12 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.recorder.on('exchange-finished', (exchange) => this.emit('exchange-finished', exchange));
     this.recorder.on('call-updated', (call) => this.emit('call-updated', call));
     this.recorder.on('record-error', (error) => this.emit('record-error', error));
+    this.recorder.on('history-pruned', (report) => this.emit('history-pruned', report));
+    this.recorder.on('history-error', (error) => this.emit('history-error', error));
     this.mockRules = new MockRuleStore(options.db);
     this.mocks = new MockRuntime(this.mockRules);
     this.auth = new RequestAuth(new AuthCheckStore(options.db), options.auth);
-    this.history = new HistoryMaintenance(options.db, () => this.settingsValue, {
-      onPruned: (report) => this.emit('history-pruned', report),
-      onError: (error) => this.emit('history-error', error),
-    });
+    this.history = new HistoryMaintenance(options.db, this.recorder, (error) => this.emit('history-error', error));
   }
 
   get settings(): Settings {
@@ -120,7 +119,7 @@ export class Engine extends EventEmitter<EngineEvents> {
   async start(): Promise<void> {
     new ExchangeWriter(this.db).interruptAbandoned();
     this.server = await this.listen(this.settingsValue.host, this.settingsValue.port);
-    this.history.start();
+    this.history.start(this.settingsValue);
   }
 
   /**

@@ -1,15 +1,10 @@
 import type { Database } from 'better-sqlite3';
+import type { PruneReport } from '../contract/history';
 import type { Settings } from '../contract/settings';
 import { BackgroundCheckpoint } from '../recorder/background-checkpoint';
 import type { RetentionPolicy } from '../recorder/history-pruner';
 import { nativeBindingOf } from '../recorder/open-database';
-import type { PruneReport } from '../contract/history';
-import { RetentionRunner } from '../recorder/retention';
-
-export interface HistoryMaintenanceListener {
-  onPruned(report: PruneReport): void;
-  onError(error: unknown): void;
-}
+import type { Recorder } from '../recorder/thread/recorder';
 
 function policyOf(settings: Settings): RetentionPolicy {
   return { keepCalls: settings.keepCalls, keepDays: settings.keepDays, keepMegabytes: settings.keepMegabytes };
@@ -17,27 +12,28 @@ function policyOf(settings: Settings): RetentionPolicy {
 
 /**
  * The recorder's background work while the engine runs: pruning the history to the retention
- * settings, and checkpointing the write-ahead log on a worker thread.
+ * settings, which the recording thread does between its writes, and checkpointing the write-ahead
+ * log on a thread of its own.
  */
 export class HistoryMaintenance {
   private readonly db: Database;
-  private readonly retention: RetentionRunner;
-  private readonly listener: HistoryMaintenanceListener;
+  private readonly recorder: Recorder;
+  private readonly onError: (error: unknown) => void;
   private checkpoint: BackgroundCheckpoint | null = null;
 
-  constructor(db: Database, settings: () => Settings, listener: HistoryMaintenanceListener) {
+  constructor(db: Database, recorder: Recorder, onError: (error: unknown) => void) {
     this.db = db;
-    this.listener = listener;
-    this.retention = new RetentionRunner(db, () => policyOf(settings()), listener);
+    this.recorder = recorder;
+    this.onError = onError;
   }
 
-  start(): void {
-    this.retention.start();
+  start(settings: Settings): void {
+    this.recorder.setRetention(policyOf(settings));
 
     if (this.checkpoint === null && !this.db.memory && !this.db.readonly) {
       this.checkpoint = new BackgroundCheckpoint(this.db, {
         nativeBinding: nativeBindingOf(this.db),
-        onError: (message) => this.listener.onError(new Error(`Background checkpoint failed: ${message}`)),
+        onError: (message) => this.onError(new Error(`Background checkpoint failed: ${message}`)),
       });
     }
   }
@@ -48,22 +44,16 @@ export class HistoryMaintenance {
     const after = policyOf(next);
 
     if (before.keepCalls !== after.keepCalls || before.keepDays !== after.keepDays || before.keepMegabytes !== after.keepMegabytes) {
-      this.retention.checkSoon();
+      this.recorder.setRetention(after);
     }
   }
 
-  /** Deletes every finished exchange and the calls left empty; see `RetentionRunner.clear`. */
+  /** Deletes every finished exchange and the calls left empty; see `Recorder.clearHistory`. */
   clear(): Promise<PruneReport> {
-    return this.retention.clear();
-  }
-
-  /** Deletes whatever is past the retention limits now, without waiting for the next check. */
-  pruneNow(): Promise<PruneReport[]> {
-    return this.retention.pruneNow();
+    return this.recorder.clearHistory();
   }
 
   async stop(): Promise<void> {
-    await this.retention.stop();
     await this.checkpoint?.stop();
     this.checkpoint = null;
   }

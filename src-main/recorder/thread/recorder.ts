@@ -1,6 +1,8 @@
 import { EventEmitter } from 'node:events';
 import type { Worker } from 'node:worker_threads';
 import type { CallSummary, ExchangeSummary } from '../../contract/exchange';
+import type { PruneReport } from '../../contract/history';
+import type { RetentionPolicy } from '../history-pruner';
 import { FALLBACK_AUTOCHECKPOINT_PAGES } from '../background-checkpoint';
 import type { ExchangeResult } from '../exchange-writer';
 import { startModuleWorker } from './module-worker';
@@ -34,6 +36,10 @@ export interface RecorderEvents {
   'call-updated': [call: CallSummary];
   /** A write failed; the exchanges it carried are not recorded, or stay `pending`. */
   'record-error': [error: Error];
+  /** Retention or a clear deleted exchanges. */
+  'history-pruned': [report: PruneReport];
+  /** A retention check failed; recording goes on and the next check retries. */
+  'history-error': [error: Error];
 }
 
 /** One exchange being recorded, from `begin` to `finish`. */
@@ -74,6 +80,7 @@ export class Recorder extends EventEmitter<RecorderEvents> {
   private readonly exited: Promise<void>;
   private readonly recordings = new Map<number, OpenRecording>();
   private readonly syncWaiters = new Map<number, () => void>();
+  private readonly clearWaiters = new Map<number, { resolve: (report: PruneReport) => void; reject: (error: Error) => void }>();
   private queued: RecordingOp[] = [];
   private batchTimer: NodeJS.Timeout | null = null;
   private nextKey = 1;
@@ -187,6 +194,33 @@ export class Recorder extends EventEmitter<RecorderEvents> {
     });
   }
 
+  /**
+   * Applies retention limits on the recording thread, which deletes past them in small batches
+   * between its writes. The first call starts the checks; later calls check again soon.
+   */
+  setRetention(policy: RetentionPolicy): void {
+    if (this.stoppedReason === null) {
+      this.post({ kind: 'retention', policy });
+    }
+  }
+
+  /**
+   * Deletes every finished exchange and the calls left without exchanges, after the writes queued
+   * so far. Exchanges still in flight stay.
+   */
+  clearHistory(): Promise<PruneReport> {
+    if (this.stoppedReason !== null) {
+      return Promise.reject(new RecordError(this.stoppedMessage(), null));
+    }
+
+    this.postQueued();
+    const ticket = this.nextTicket++;
+    return new Promise((resolve, reject) => {
+      this.clearWaiters.set(ticket, { resolve, reject });
+      this.post({ kind: 'clear', ticket });
+    });
+  }
+
   /** Commits everything queued, closes the thread's connection and waits for the thread to end. */
   async close(): Promise<void> {
     if (this.closing) {
@@ -247,7 +281,7 @@ export class Recorder extends EventEmitter<RecorderEvents> {
   }
 
   private post(request: RecordingRequest): void {
-    if (request.kind !== 'close') {
+    if (request.kind !== 'close' && request.kind !== 'retention') {
       this.outstanding += 1;
       // A referenced worker keeps the process alive until its writes are committed.
       this.worker.ref();
@@ -262,6 +296,16 @@ export class Recorder extends EventEmitter<RecorderEvents> {
       return;
     }
 
+    if (reply.kind === 'pruned') {
+      this.emit('history-pruned', reply.report);
+      return;
+    }
+
+    if (reply.kind === 'history-error') {
+      this.emit('history-error', new Error(reply.message));
+      return;
+    }
+
     this.outstanding -= 1;
 
     if (this.outstanding === 0 && !this.closing) {
@@ -271,6 +315,19 @@ export class Recorder extends EventEmitter<RecorderEvents> {
     if (reply.kind === 'synced') {
       this.syncWaiters.get(reply.ticket)?.();
       this.syncWaiters.delete(reply.ticket);
+      return;
+    }
+
+    if (reply.kind === 'cleared') {
+      const waiter = this.clearWaiters.get(reply.ticket);
+      this.clearWaiters.delete(reply.ticket);
+
+      if (reply.report !== null) {
+        waiter?.resolve(reply.report);
+      } else {
+        waiter?.reject(new RecordError(`Clearing the history failed: ${reply.error ?? 'unknown error'}`, null));
+      }
+
       return;
     }
 
@@ -349,6 +406,12 @@ export class Recorder extends EventEmitter<RecorderEvents> {
     }
 
     this.syncWaiters.clear();
+
+    for (const waiter of this.clearWaiters.values()) {
+      waiter.reject(error);
+    }
+
+    this.clearWaiters.clear();
   }
 
   private stoppedMessage(): string {

@@ -1,5 +1,7 @@
 import type { CallSummary, ExchangeSummary } from '../../contract/exchange';
+import type { PruneReport } from '../../contract/history';
 import type { ExchangeResult, NewExchange } from '../exchange-writer';
+import type { RetentionPolicy } from '../history-pruner';
 
 /**
  * A received request as the main thread hands it over. Without `fields` and `callFacts`, the
@@ -25,6 +27,10 @@ export type RecordingRequest =
   | { kind: 'batch'; ops: RecordingOp[] }
   /** Adds queued exchanges to the search index, then acknowledges with the same ticket. */
   | { kind: 'sync'; ticket: number }
+  /** Starts the retention checks with this policy, or applies a changed one and checks soon. */
+  | { kind: 'retention'; policy: RetentionPolicy }
+  /** Deletes every finished exchange, then acknowledges with the same ticket. */
+  | { kind: 'clear'; ticket: number }
   | { kind: 'close' };
 
 /** A batch that could not be written; its exchanges stay unrecorded or `pending`. */
@@ -47,6 +53,12 @@ export type RecordingReply =
       failure: BatchFailure | null;
     }
   | { kind: 'synced'; ticket: number }
+  /** The end of a clear: its report, or the message of the error that stopped it. */
+  | { kind: 'cleared'; ticket: number; report: PruneReport | null; error: string | null }
+  /** Retention or a clear deleted exchanges. */
+  | { kind: 'pruned'; report: PruneReport }
+  /** A retention check failed; the next one retries. */
+  | { kind: 'history-error'; message: string }
   /** The thread could not open the database and has stopped. */
   | { kind: 'unavailable'; message: string };
 

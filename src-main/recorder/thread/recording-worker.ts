@@ -2,6 +2,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
 import type { CallSummary, ExchangeSummary } from '../../contract/exchange';
 import { ExchangeWriter } from '../exchange-writer';
+import type { RetentionPolicy } from '../history-pruner';
+import { RetentionRunner } from '../retention';
 import { callFromRow, type CallRow } from '../rows';
 import { checkedResult, completeExchange, parsedRequestOf, type CompletedExchange } from './complete-exchange';
 import { summaryOfRecord } from './summary-of-record';
@@ -14,34 +16,75 @@ interface OpenExchange {
   completed: CompletedExchange;
 }
 
+const NO_RETENTION: RetentionPolicy = { keepCalls: null, keepDays: null, keepMegabytes: null };
+
 /**
  * The recording thread's side: writes each batch from the main thread in one transaction on its
- * own connection, then returns the summaries that listeners on the main thread receive.
+ * own connection, then returns the summaries that listeners on the main thread receive. Retention
+ * runs here too, so its deletions never wait for a lock held by the recording connection.
  */
 class RecordingSession {
   private readonly db: Database;
   private readonly writer: ExchangeWriter;
   private readonly selectCall: Statement;
   private readonly open = new Map<number, OpenExchange>();
+  private readonly post: (reply: RecordingReply) => void;
+  private readonly retention: RetentionRunner;
+  private policy = NO_RETENTION;
+  private retentionStarted = false;
 
-  constructor(db: Database) {
+  constructor(db: Database, post: (reply: RecordingReply) => void) {
     this.db = db;
+    this.post = post;
     this.writer = new ExchangeWriter(db);
     this.selectCall = db.prepare('SELECT * FROM calls WHERE call_id = ?');
+    this.retention = new RetentionRunner(db, () => this.policy, {
+      onPruned: (report) => post({ kind: 'pruned', report }),
+      onError: (error) => post({ kind: 'history-error', message: error instanceof Error ? error.message : String(error) }),
+    });
   }
 
-  handle(request: RecordingRequest): RecordingReply | null {
+  /** Handles one request; resolves once a `close` has closed the connection, and at once otherwise. */
+  async handle(request: RecordingRequest): Promise<void> {
     switch (request.kind) {
       case 'batch':
-        return this.write(request.ops);
+        this.post(this.write(request.ops));
+        return;
       case 'sync':
         this.writer.indexPending();
-        return { kind: 'synced', ticket: request.ticket };
+        this.post({ kind: 'synced', ticket: request.ticket });
+        return;
+      case 'retention':
+        this.applyRetention(request.policy);
+        return;
+      case 'clear':
+        this.clear(request.ticket);
+        return;
       case 'close':
+        await this.retention.stop();
         this.writer.indexPending();
         this.db.close();
-        return null;
+        return;
     }
+  }
+
+  private applyRetention(policy: RetentionPolicy): void {
+    this.policy = policy;
+
+    if (this.retentionStarted) {
+      this.retention.checkSoon();
+      return;
+    }
+
+    this.retentionStarted = true;
+    this.retention.start();
+  }
+
+  private clear(ticket: number): void {
+    this.retention.clear().then(
+      (report) => this.post({ kind: 'cleared', ticket, report, error: null }),
+      (error: unknown) => this.post({ kind: 'cleared', ticket, report: null, error: error instanceof Error ? error.message : String(error) }),
+    );
   }
 
   private write(ops: readonly RecordingOp[]): RecordingReply {
@@ -132,24 +175,22 @@ function run(): void {
 
   lowerThreadPriority();
   let session: RecordingSession;
+  const post = (reply: RecordingReply): void => port.postMessage(reply);
 
   try {
-    session = new RecordingSession(openConnection(workerData as RecordingThreadData));
+    session = new RecordingSession(openConnection(workerData as RecordingThreadData), post);
   } catch (error) {
-    port.postMessage({ kind: 'unavailable', message: error instanceof Error ? error.message : String(error) } satisfies RecordingReply);
+    post({ kind: 'unavailable', message: error instanceof Error ? error.message : String(error) });
     port.close();
     return;
   }
 
   port.on('message', (request: RecordingRequest) => {
-    const reply = session.handle(request);
-
-    if (reply === null) {
-      port.close();
-      return;
-    }
-
-    port.postMessage(reply);
+    void session.handle(request).then(() => {
+      if (request.kind === 'close') {
+        port.close();
+      }
+    });
   });
 }
 

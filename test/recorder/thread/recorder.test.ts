@@ -136,6 +136,22 @@ describe('recorder', () => {
     expect(errors[0]?.message).toContain('restart Switchboard');
   });
 
+  it('clears the history on its thread', async () => {
+    recorder = new Recorder(dbPath);
+    const pruned: unknown[] = [];
+    recorder.on('history-pruned', (report) => pruned.push(report));
+    void recorder.finish(recorder.begin(request('one')), FORWARDED);
+    void recorder.finish(recorder.begin(request('two')), FORWARDED);
+    recorder.begin(request('still in flight'));
+    await recorder.synced();
+
+    const report = await recorder.clearHistory();
+
+    expect(report).toEqual({ reason: 'clear', exchanges: 2, calls: 0 });
+    expect(pruned).toEqual([report]);
+    expect(new ExchangeStore(db).list().map((exchange) => exchange.outcome)).toEqual(['pending']);
+  });
+
   it('holds new requests back past the backlog limit', async () => {
     recorder = new Recorder(dbPath, { backlogLimitBytes: 4096 });
 
