@@ -22,6 +22,11 @@ async function confirmed(question: string): Promise<boolean> {
   }
 }
 
+/** Formats a count with its noun, such as "1 call" or "2 calls". */
+function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 /** Deletes every recorded exchange and call from a database, after confirmation, and gives the space back when it can. */
 async function runClear(options: ClearOptions): Promise<void> {
   if (!existsSync(options.db)) {
@@ -44,20 +49,20 @@ async function runClear(options: ClearOptions): Promise<void> {
       if (!process.stdin.isTTY) {
         throw new SwitchboardError(
           'confirmation_required',
-          `Clearing deletes ${before.exchanges} exchanges and ${before.calls} calls from ${options.db} and cannot be undone. Run it in a terminal to confirm, or pass --yes.`,
+          `Clearing deletes ${counted(before.exchanges, 'exchange')} and ${counted(before.calls, 'call')} from ${options.db} and cannot be undone. Run it in a terminal to confirm, or pass --yes.`,
         );
       }
 
-      if (!(await confirmed(`Delete ${before.exchanges} exchanges and ${before.calls} calls from ${options.db}? This cannot be undone. [y/N] `))) {
+      if (!(await confirmed(`Delete ${counted(before.exchanges, 'exchange')} and ${counted(before.calls, 'call')} from ${options.db}? This cannot be undone. [y/N] `))) {
         process.stdout.write('Nothing was deleted.\n');
         return;
       }
     }
 
     // Rows left pending belong to a Switchboard that stopped abruptly, or to one recording now,
-    // whose later update of a deleted row changes nothing.
+    // which writes such an exchange again, whole, when it finishes.
     const report = await new RetentionRunner(db, () => ({ keepCalls: null, keepDays: null, keepMegabytes: null })).clear({ includePending: true });
-    process.stdout.write(`Deleted ${report.exchanges} exchanges and ${report.calls} calls from ${options.db}.\n`);
+    process.stdout.write(`Deleted ${counted(report.exchanges, 'exchange')} and ${counted(report.calls, 'call')} from ${options.db}.\n`);
     process.stdout.write(`${shrink(db)}\n`);
   } finally {
     db.close();

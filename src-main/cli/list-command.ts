@@ -8,6 +8,7 @@ export interface ListOptions {
   db: string;
   type?: string;
   call?: string;
+  search?: string;
   limit: number;
   json: boolean;
 }
@@ -26,6 +27,7 @@ export function runList(options: ListOptions): void {
     const exchanges = store.list({
       ...(options.type === undefined ? {} : { type: options.type }),
       ...(options.call === undefined ? {} : { callId: resolveCallId(store, options.call) }),
+      ...(options.search === undefined ? {} : { text: options.search }),
       limit: options.limit,
     });
 

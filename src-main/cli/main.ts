@@ -63,6 +63,7 @@ function buildProgram(): Command {
     .addOption(dbOption())
     .option('--type <type>', 'only this message.type, such as tool-calls')
     .option('--call <id>', 'only exchanges of this call id')
+    .option('--search <text>', 'only exchanges whose bodies contain this phrase (words and strings of JSON bodies, not numbers)')
     .option('--limit <n>', 'how many exchanges to print', parseCount, 50)
     .option('--json', 'print one JSON array instead of lines', false)
     .action((options) => runList(options));

@@ -159,10 +159,17 @@ export class ExchangeWriter {
     return id;
   }
 
-  /** Stores the result of a `pending` exchange and queues its bodies for the search index. */
-  finish(id: number, requestBody: Uint8Array, result: ExchangeResult, parsedRequest?: unknown): void {
-    this.updateResult.run({ id, ...resultColumns(result), outcome: result.outcome });
+  /**
+   * Stores the result of a `pending` exchange and queues its bodies for the search index. Returns
+   * false, writing nothing, when the row no longer exists.
+   */
+  finish(id: number, requestBody: Uint8Array, result: ExchangeResult, parsedRequest?: unknown): boolean {
+    if (this.updateResult.run({ id, ...resultColumns(result), outcome: result.outcome }).changes === 0) {
+      return false;
+    }
+
     this.indexer.add(id, requestBody, result.responseBody, parsedRequest);
+    return true;
   }
 
   /** Adds every queued exchange to the search index now. */

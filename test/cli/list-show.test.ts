@@ -21,6 +21,7 @@ beforeAll(async () => {
   }
   await send(`${running.url}/raw?x=1`, { headers: ['Content-Type', 'application/octet-stream'], body: binaryBody });
   await running.finished(4);
+  await running.engine.recorded();
 
   // Copy the finished history to a file of its own, so the CLI reads a closed database.
   await running.db.backup(dbPath);
@@ -69,6 +70,11 @@ describe('switchboard list', () => {
     expect(listJson('--type', 'tool-calls').map((exchange) => exchange.type)).toEqual(['tool-calls']);
     expect(listJson('--call', '7d2e4f1a-93b6-4c85-a0de-5b1f6c8e2a47')).toHaveLength(3);
     expect(listJson('--limit', '2')).toHaveLength(2);
+  });
+
+  it('searches bodies for a phrase', () => {
+    expect(listJson('--search', 'booked a table for four').map((exchange) => exchange.type)).toEqual(['end-of-call-report']);
+    expect(listJson('--search', 'no such phrase anywhere')).toEqual([]);
   });
 
   it('accepts the short call id it prints', () => {

@@ -117,8 +117,16 @@ class RecordingSession {
 
           if (open !== undefined) {
             const result = checkedResult(open.completed, op.result);
-            this.writer.finish(open.id, open.completed.exchange.requestBody, result, parsedRequestOf(open.completed));
-            finished.push({ key: op.key, summary: summaryOfRecord(open.id, open.completed.exchange, result) });
+            const parsed = parsedRequestOf(open.completed);
+            let id = open.id;
+
+            // `switchboard clear` in another process deletes pending rows too; the exchange is then
+            // written again, whole, under a new id.
+            if (!this.writer.finish(id, open.completed.exchange.requestBody, result, parsed)) {
+              id = this.writer.insert(open.completed.exchange, result, parsed);
+            }
+
+            finished.push({ key: op.key, summary: summaryOfRecord(id, open.completed.exchange, result) });
           }
         }
       })();

@@ -84,6 +84,18 @@ describe('recorder', () => {
     expect(new ExchangeStore(db).summary(pending.id)?.outcome).toBe('forwarded');
   });
 
+  it('writes again a row deleted in flight', async () => {
+    recorder = new Recorder(dbPath);
+    const recording = recorder.begin(request('cleared elsewhere'));
+    await recorder.synced();
+    db.exec('DELETE FROM exchanges');
+
+    const finished = await recorder.finish(recording, FORWARDED);
+
+    expect(finished?.outcome).toBe('forwarded');
+    expect(new ExchangeStore(db).list().map((exchange) => [exchange.id, exchange.outcome])).toEqual([[finished?.id, 'forwarded']]);
+  });
+
   it('writes pending rows when synced', async () => {
     recorder = new Recorder(dbPath);
 
