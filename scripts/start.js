@@ -15,10 +15,16 @@ if (!existsSync(join(root, 'out', 'main', 'index.js'))) {
 }
 
 function run(command, args) {
-  const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
+  // On POSIX systems the child gets a process group of its own, so a Ctrl+C in the terminal reaches
+  // it once, through this script, instead of twice, which it would take as a request to quit at
+  // once. On Windows a detached child would open a console window of its own, so it stays attached.
+  const detached = process.platform !== 'win32';
+  const child = spawn(command, args, { cwd: root, stdio: 'inherit', detached });
   const forward = (signal) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);
+  // A closed terminal hangs up this script only; the child stops gracefully instead of lingering.
+  process.on('SIGHUP', () => forward('SIGTERM'));
   child.on('exit', (code, signal) => process.exit(code ?? (signal === null ? 0 : 1)));
 }
 

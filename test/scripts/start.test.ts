@@ -78,3 +78,33 @@ describe('npm start without Electron', () => {
     expect(errors).not.toContain('    at ');
   });
 });
+
+describe.runIf(process.platform !== 'win32')('npm start and Ctrl+C', () => {
+  it('stops gracefully on one group signal', async () => {
+    const { folder, dbPath } = temp();
+    const emptyDist = join(folder, 'no-electron');
+    mkdirSync(emptyDist);
+    // A process group of its own stands in for the terminal's foreground group, which Ctrl+C signals as a whole.
+    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.js'), '--port', '0', '--inspector-port', '0', '--db', dbPath], {
+      env: { ...CLI_ENV, ELECTRON_OVERRIDE_DIST_PATH: emptyDist, PATH: '/nonexistent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    let errors = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
+    const deadline = Date.now() + 15_000;
+    while (!output.includes('Inspector:') && Date.now() < deadline && child.exitCode === null) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+
+    process.kill(-(child.pid as number), 'SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+
+    expect(output).toContain('Inspector:');
+    expect(errors).toContain('Stopping: waiting up to 5 s');
+    expect(errors).not.toContain('again; stopping without waiting');
+    expect(code).toBe(0);
+  });
+});
