@@ -12,7 +12,7 @@ import { MockRuleStore } from '../recorder/mock-rule-store';
 import { nativeBindingOf } from '../recorder/open-database';
 import { Recorder } from '../recorder/thread/recorder';
 import { RequestAuth, type RequestAuthOptions } from './auth/request-auth';
-import { listenError } from './errors';
+import { listenError, SwitchboardError } from './errors';
 import { handleExchange } from './exchange-handler';
 import { MockRuntime } from './mocks/runtime/mock-runtime';
 import { CallReplayRuns } from './replay/call-replay-runs';
@@ -30,6 +30,9 @@ import { parseTarget, type Target } from './target';
  * held by the recording thread or another process, in ms. The same thread forwards live calls.
  */
 const MAIN_THREAD_BUSY_TIMEOUT_MS = 250;
+
+/** How long requests interrupted by a stop get to send their 502 before connections are closed, in ms. */
+const INTERRUPT_REPLY_MS = 500;
 
 export interface EngineEvents {
   'exchange-started': [exchange: ExchangeSummary];
@@ -72,6 +75,8 @@ export class Engine extends EventEmitter<EngineEvents> {
   private server: Server | null = null;
   private readonly agents: TargetAgents = createTargetAgents();
   private readonly inFlight = new Set<Promise<void>>();
+  /** Aborted by `stop` once the grace period is over, to interrupt the forwards still waiting. */
+  private stopping = new AbortController();
   /** Whole-call replays started by `replayCall`, for status queries and cancelling. */
   readonly callReplays = new CallReplayRuns();
   private readonly history: HistoryMaintenance;
@@ -165,10 +170,15 @@ export class Engine extends EventEmitter<EngineEvents> {
       server.close();
       server.closeIdleConnections();
       const pending = Promise.allSettled([...this.inFlight]);
-      const timer = new Promise((resolve) => setTimeout(resolve, graceMs).unref());
-      await Promise.race([pending, timer]);
+      await Promise.race([pending, delay(graceMs)]);
+
+      // Forwards still waiting answer 502 `interrupted` first; connections still open after that
+      // (a reply being streamed, a caller that never sent its body) are closed.
+      this.stopping.abort(new SwitchboardError('interrupted', 'Switchboard stopped before the target answered.'));
+      await Promise.race([Promise.allSettled([...this.inFlight]), delay(INTERRUPT_REPLY_MS)]);
       server.closeAllConnections();
       await Promise.allSettled([...this.inFlight]);
+      this.stopping = new AbortController();
     }
 
     await this.callReplays.cancelAll();
@@ -227,6 +237,7 @@ export class Engine extends EventEmitter<EngineEvents> {
         agents: this.agents,
         auth: this.auth,
         mocks: this.mocks,
+        stopping: this.stopping.signal,
       }).catch((error: unknown) => this.onHandlerFailure(error, response));
       this.inFlight.add(work);
       void work.finally(() => this.inFlight.delete(work));
@@ -254,4 +265,8 @@ export class Engine extends EventEmitter<EngineEvents> {
     response.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
     response.end(body);
   }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }

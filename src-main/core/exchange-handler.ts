@@ -26,6 +26,8 @@ export interface HandlerContext {
   agents: TargetAgents;
   auth: RequestAuth;
   mocks: MockRuntime;
+  /** Aborted when the engine stops and the grace period is over; the forward is then interrupted. */
+  stopping: AbortSignal;
 }
 
 /** The recorded part of one request while it is in flight. */
@@ -159,11 +161,13 @@ async function forwardAndRelay(
     );
   }, timeoutMs);
   const onCallerGone = (): void => {
-    if (!response.writableFinished) {
+    if (!response.writableFinished && !context.stopping.aborted) {
       controller.abort(new SwitchboardError('interrupted', 'The caller closed the connection before the reply was complete.'));
     }
   };
+  const onStopping = (): void => controller.abort(context.stopping.reason);
   response.on('close', onCallerGone);
+  context.stopping.addEventListener('abort', onStopping, { once: true });
   const targetStartedAt = performance.now();
 
   try {
@@ -209,6 +213,7 @@ async function forwardAndRelay(
   } finally {
     clearTimeout(timer);
     response.off('close', onCallerGone);
+    context.stopping.removeEventListener('abort', onStopping);
   }
 }
 

@@ -126,6 +126,22 @@ describe('forwarding failures', () => {
     expect((await latest(running))?.type).toBe('transcript');
   });
 
+  it('answers 502 when stopped mid-forward', async () => {
+    const server = await target(hang);
+    const running = await engine({ targetUrl: server.url, timeoutMs: 10_000 });
+    const reply = send(`${running.url}/`, { body: sampleBytes('status-update.in-progress.json') });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    await running.engine.stop(100);
+    const response = await reply;
+    const exchange = running.engine.store.list()[0];
+
+    expect(response.status).toBe(502);
+    expect((JSON.parse(response.body.toString()) as { error: { code: string } }).error.code).toBe('interrupted');
+    expect(exchange?.outcome).toBe('interrupted');
+    expect(exchange?.errorMessage).toBe('Switchboard stopped before the target answered.');
+  });
+
   it('records an exchange the caller abandoned', async () => {
     const server = await target(hang);
     const running = await engine({ targetUrl: server.url, timeoutMs: 10_000 });

@@ -72,8 +72,8 @@ export class RecordError extends Error {
  * to the thread as one batch and are committed in one transaction. A request is
  * forwarded without waiting for its row, and its `pending` row is written only once it has been
  * in flight for 100 ms. A crash of the process therefore loses the exchanges of about the last
- * 110 ms and of the batches not yet committed. Pending rows already written become `interrupted`
- * at the next start.
+ * 110 ms, and the whole backlog when recording has fallen behind. Pending rows already written
+ * become `interrupted` at the next start.
  */
 export class Recorder extends EventEmitter<RecorderEvents> {
   private readonly worker: Worker;
