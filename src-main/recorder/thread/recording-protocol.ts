@@ -46,7 +46,7 @@ export type RecordingReply =
       kind: 'committed';
       started: { key: number; summary: ExchangeSummary }[];
       finished: { key: number; summary: ExchangeSummary }[];
-      /** The calls of the finished exchanges, as committed. */
+      /** The calls of the started and finished exchanges, as committed. */
       calls: CallSummary[];
       /** Body bytes of this batch, released from the main thread's backlog. */
       bytes: number;

@@ -144,12 +144,12 @@ class RecordingSession {
       this.open.delete(key);
     }
 
-    return { kind: 'committed', started, finished, calls: this.calls(finished), bytes, failure: null };
+    return { kind: 'committed', started, finished, calls: this.calls([...started, ...finished]), bytes, failure: null };
   }
 
-  /** The calls of the finished exchanges as committed, each read once. */
-  private calls(finished: readonly { summary: ExchangeSummary }[]): CallSummary[] {
-    const callIds = new Set(finished.flatMap(({ summary }) => (summary.callId === null ? [] : [summary.callId])));
+  /** The calls of the written exchanges as committed, each read once. */
+  private calls(written: readonly { summary: ExchangeSummary }[]): CallSummary[] {
+    const callIds = new Set(written.flatMap(({ summary }) => (summary.callId === null ? [] : [summary.callId])));
     const calls: CallSummary[] = [];
 
     for (const callId of callIds) {

@@ -69,6 +69,13 @@ describe('parseRuleFile', () => {
     expect(problems[0]?.message).toContain('missing');
   });
 
+  it('reports a match type of the wrong kind', () => {
+    const { problems } = problemsOf(fileWith({ name: 'stub', match: { type: 5 }, mode: 'always', result: 'x' }));
+
+    expect(problems[0]?.field).toBe('match.type');
+    expect(problems[0]?.message).toBe('must be string, not number');
+  });
+
   it('requires an answer', () => {
     const { problems } = problemsOf(fileWith({ name: 'stub', match: { type: 'tool-calls' }, mode: 'always' }));
 

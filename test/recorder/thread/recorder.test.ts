@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ExchangeSummary } from '../../../src-main/contract/exchange';
+import type { CallSummary, ExchangeSummary } from '../../../src-main/contract/exchange';
 import { EMPTY_VAPI_FIELDS } from '../../../src-main/core/vapi-event';
 import { ExchangeStore } from '../../../src-main/recorder/exchange-store';
 import type { ExchangeResult, NewExchange } from '../../../src-main/recorder/exchange-writer';
@@ -73,13 +73,16 @@ describe('recorder', () => {
   it('writes a pending row while in flight', async () => {
     recorder = new Recorder(dbPath);
     const started = new Promise<ExchangeSummary>((resolve) => recorder?.once('exchange-started', resolve));
+    const callUpdated = new Promise<CallSummary>((resolve) => recorder?.once('call-updated', resolve));
 
     const recording = recorder.begin(request('slow target'));
     const pending = await started;
+    const callWhilePending = await callUpdated;
     const outcomeWhilePending = new ExchangeStore(db).summary(pending.id)?.outcome;
     const finished = await recorder.finish(recording, FORWARDED);
 
     expect(outcomeWhilePending).toBe('pending');
+    expect(callWhilePending.exchangeCount).toBe(1);
     expect(finished?.id).toBe(pending.id);
     expect(new ExchangeStore(db).summary(pending.id)?.outcome).toBe('forwarded');
   });

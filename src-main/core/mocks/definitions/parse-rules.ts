@@ -20,7 +20,7 @@ const MISSING_HINTS: Record<string, string> = {
  */
 export function checkRule(input: unknown, index: number | null): { rule: MockRule; problems: [] } | { rule: null; problems: MockRuleProblem[] } {
   const ruleName = typeof input === 'object' && input !== null && typeof (input as { name?: unknown }).name === 'string' ? (input as { name: string }).name : null;
-  const parsed = ruleSchema.safeParse(input);
+  const parsed = ruleSchema.safeParse(input, { reportInput: true });
 
   if (!parsed.success) {
     return { rule: null, problems: parsed.error.issues.map((issue) => problemFromIssue(issue, index, ruleName)) };
@@ -52,7 +52,7 @@ export function parseRuleFile(text: string, source: string): MockRule[] {
     throw new SwitchboardError('invalid_mock_rule', `${source} is not valid JSON: ${(error as Error).message}. Fix the syntax; a rule file looks like {"rules": [ ... ]}.`);
   }
 
-  const file = ruleFileSchema.safeParse(json);
+  const file = ruleFileSchema.safeParse(json, { reportInput: true });
 
   if (!file.success) {
     throw invalidRules(file.error.issues.map((issue) => problemFromIssue(issue, null, null)), source);
@@ -119,9 +119,23 @@ function problemFromIssue(issue: z.core.$ZodIssue, index: number | null, ruleNam
     return { index, ruleName, field, message: `unknown field ${hints.join(', ')}; remove it or fix its spelling` };
   }
 
+  // The parses pass `reportInput`, so a present value of the wrong type is told apart from a missing one.
   if (issue.code === 'invalid_type' && issue.input === undefined) {
     return { index, ruleName, field, message: `missing; ${MISSING_HINTS[field] ?? `add it (${issue.expected})`}` };
   }
 
+  if (issue.code === 'invalid_type') {
+    return { index, ruleName, field, message: `must be ${issue.expected}, not ${jsonKind(issue.input)}` };
+  }
+
   return { index, ruleName, field, message: issue.message };
+}
+
+/** Names the JSON kind of a value for messages, such as "number" or "array". */
+function jsonKind(value: unknown): string {
+  if (value === null) {
+    return 'null';
+  }
+
+  return Array.isArray(value) ? 'array' : typeof value;
 }
