@@ -1,4 +1,4 @@
-import type { ExchangeSummary } from '../contract/exchange';
+import type { ExchangeSummary, ReplyCheck } from '../contract/exchange';
 import type { CallTimeline, ConversationItem, ConversationSource, TimelineEvent, ToolCallView } from '../contract/inspector';
 import type { CallEventRow, EventFacts, ExchangeBodies } from '../recorder/call-queries';
 import type { ExchangeStore } from '../recorder/exchange-store';
@@ -54,7 +54,10 @@ function toolCallViews(summary: ExchangeSummary, bodies: ExchangeBodies): ToolCa
     }
   }
 
-  return (message === undefined ? [] : toolCallsOf(message)).map((call) => {
+  const toolCalls = message === undefined ? [] : toolCallsOf(message);
+  const callIds = toolCalls.flatMap((call) => (call.id === null ? [] : [call.id]));
+
+  return toolCalls.map((call) => {
     const result = call.id === null ? undefined : resultById.get(call.id);
 
     return {
@@ -66,9 +69,23 @@ function toolCallViews(summary: ExchangeSummary, bodies: ExchangeBodies): ToolCa
       exchangeId: summary.id,
       durationMs: summary.durationMs,
       outcome: summary.outcome,
-      warnings: summary.checks.map((check) => check.message),
+      warnings: summary.checks.filter((check) => concernsToolCall(check, call.id, results, callIds)).map((check) => check.message),
     };
   });
+}
+
+/**
+ * Tells whether a reply check belongs on the card of the tool call `callId`. A check about one
+ * tool call points at its result or names its id; any other check concerns the whole reply and
+ * shows on every card.
+ */
+export function concernsToolCall(check: ReplyCheck, callId: string | null, results: readonly unknown[], callIds: readonly string[]): boolean {
+  const index = /^\/results\/(\d+)/.exec(check.pointer ?? '')?.[1];
+  const result = index === undefined ? undefined : results[Number(index)];
+  const pointedId = typeof result === 'object' && result !== null ? (result as JsonObject).toolCallId : undefined;
+  const aboutId = typeof pointedId === 'string' && callIds.includes(pointedId) ? pointedId : callIds.find((id) => check.message.includes(`"${id}"`));
+
+  return aboutId === undefined || aboutId === callId;
 }
 
 /** A tool result as text: strings as they are, other JSON values serialised. */

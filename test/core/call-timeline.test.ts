@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConversationItem, ToolCallView } from '../../src-main/contract/inspector';
-import { buildCallTimeline } from '../../src-main/core/call-timeline';
+import { buildCallTimeline, concernsToolCall } from '../../src-main/core/call-timeline';
 import { startEngine, type RunningEngine } from '../support/engine-fixture';
 import { send } from '../support/http-client';
 import { sampleBytes } from '../support/samples';
@@ -135,5 +135,19 @@ describe('call timeline', () => {
 
     expect(events).toHaveLength(2);
     expect(events?.[1]?.headline).toBeNull();
+  });
+});
+
+describe('tool call warnings', () => {
+  const results = [{ toolCallId: 'call_a', result: 'ok' }, { toolCallId: 'call_x', result: 'stray' }];
+  const callIds = ['call_a', 'call_b'];
+
+  it.each([
+    ['a result pointer', { code: 'tool_result_not_string', message: 'results[0].result is not a string.', pointer: '/results/0/result' }, [true, false]],
+    ['a named call id', { code: 'tool_call_unanswered', message: 'Tool call "call_b" (book) has no entry in "results".' }, [false, true]],
+    ['the whole reply', { code: 'reply_not_json', message: 'The reply is not JSON.' }, [true, true]],
+    ['a result for an unknown id', { code: 'tool_result_unknown_id', message: 'results[1].toolCallId is "call_x".', pointer: '/results/1/toolCallId' }, [true, true]],
+  ])('places %s', (_case, check, expected) => {
+    expect(callIds.map((callId) => concernsToolCall(check, callId, results, callIds))).toEqual(expected);
   });
 });
