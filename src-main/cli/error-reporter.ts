@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { messageOf } from '../core/errors';
 
 /** Shortest time between two lines about the same kind of failure, in ms. */
 const REPEAT_INTERVAL_MS = 5_000;
@@ -33,7 +34,7 @@ export function createErrorReporter(write: (line: string) => void = (line) => pr
   };
 
   return (kind, error) => {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     let count = counts.get(kind);
 
     if (count === undefined) {

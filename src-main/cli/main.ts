@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import pkg from '../../package.json';
-import { SwitchboardError } from '../core/errors';
+import { messageOf, SwitchboardError } from '../core/errors';
 import { defaultDatabasePath } from '../core/data-dir';
 import { DEFAULT_INSPECTOR_PORT, DEFAULT_PORT, DEFAULT_SETTINGS } from '../core/settings';
 import { addAuthSchemeOptions, addRejectOption, authSettingsFromOptions, type AuthCliOptions } from './auth-options';
@@ -93,7 +93,7 @@ function reportFailure(error: unknown): never {
     process.exit(1);
   }
 
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   process.stderr.write(`switchboard: unexpected error: ${message}\n`);
 
   if (process.env.SWITCHBOARD_DEBUG === '1' && error instanceof Error) {

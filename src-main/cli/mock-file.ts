@@ -1,7 +1,7 @@
 import { readFileSync, unwatchFile, watchFile, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
 import pc from 'picocolors';
-import { SwitchboardError } from '../core/errors';
+import { messageOf, SwitchboardError } from '../core/errors';
 import { parseRuleFile } from '../core/mocks/definitions/parse-rules';
 import type { ImportSummary, MockRuleStore } from '../recorder/mock-rule-store';
 
@@ -52,7 +52,7 @@ export function loadAndWatchRuleFile(store: MockRuleStore, path: string): { bann
     try {
       process.stdout.write(`${pc.blue(`Mock rules reloaded from ${path}: ${describeImport(importRuleFile(store, fullPath))}.`)}\n`);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       process.stderr.write(`switchboard: ${message}\nThe rules stored before the change stay in force.\n`);
     }
   };

@@ -20,7 +20,12 @@ export class SwitchboardError extends Error {
   }
 }
 
-/** Node's socket error code of an error, when it has one. */
+/** The message of a thrown value, which need not be an Error. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The string `code` of an error, such as Node's ECONNREFUSED or SQLite's SQLITE_FULL, when it has one. */
 export function systemErrorCode(error: unknown): string | undefined {
   if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
     return error.code;
@@ -62,7 +67,7 @@ export function listenError(error: unknown, what: string, host: string, port: nu
 
   return new SwitchboardError(
     'internal_error',
-    `Cannot start the ${what} on ${address}: ${error instanceof Error ? error.message : String(error)}.`,
+    `Cannot start the ${what} on ${address}: ${messageOf(error)}.`,
     { host, port },
     { cause: error },
   );

@@ -6,7 +6,7 @@ import type { ExchangeResult } from '../recorder/exchange-writer';
 import type { Recorder, Recording } from '../recorder/thread/recorder';
 import { authRejection, type RequestAuth } from './auth/request-auth';
 import { checksForExchange } from './checks/check-exchange';
-import { SwitchboardError } from './errors';
+import { messageOf, SwitchboardError } from './errors';
 import { flattenPairs, forwardRequestHeaders, pairsFromRawHeaders, withoutHopByHop } from './headers';
 import { readBody } from './read-body';
 import { readReply, ReplyBroken, type ReadReply } from './read-reply';
@@ -235,7 +235,7 @@ function relayReply(reply: TargetResponse, response: ServerResponse, signal: Abo
 
 function asFailure(error: unknown): { status: number; outcome: Outcome; error: SwitchboardError } {
   if (!(error instanceof SwitchboardError)) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     return { status: 502, outcome: 'target_error', error: new SwitchboardError('target_error', `Forwarding failed: ${message}.`) };
   }
 

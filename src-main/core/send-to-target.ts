@@ -3,7 +3,7 @@ import http, { type IncomingMessage } from 'node:http';
 import type { LookupFunction } from 'node:net';
 import https from 'node:https';
 import type { HeaderPair } from '../contract/exchange';
-import { SwitchboardError, systemErrorCode } from './errors';
+import { messageOf, SwitchboardError, systemErrorCode } from './errors';
 import { flattenPairs, pairsFromRawHeaders } from './headers';
 import type { Target } from './target';
 
@@ -163,7 +163,7 @@ export function targetConnectionError(error: unknown, target: Target): Switchboa
     );
   }
 
-  const reason = nested instanceof Error ? nested.message : String(nested);
+  const reason = messageOf(nested);
   return new SwitchboardError(
     'target_unreachable',
     `Could not reach ${where}: ${reason}. Is your server running, and is --forward-to right?`,

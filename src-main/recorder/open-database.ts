@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { SwitchboardError } from '../core/errors';
+import { messageOf, SwitchboardError } from '../core/errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
 export interface OpenDatabaseOptions {
@@ -115,7 +115,7 @@ function ensureWritableFolder(file: string): void {
 }
 
 function databaseOpenError(file: string, error: unknown, readonly: boolean): SwitchboardError {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
 
   if (readonly && code === 'SQLITE_CANTOPEN') {

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ExchangeSummary } from '../../contract/exchange';
 import type { CallReplayProgress, CallReplayRequest, CallReplayStep } from '../../contract/replay';
 import type { ExchangeStore } from '../../recorder/exchange-store';
-import { SwitchboardError } from '../errors';
+import { messageOf, SwitchboardError } from '../errors';
 import { replayExchange, type ReplayContext } from './replay-exchange';
 
 /** Maximum number of events one call replay sends, far above any real call's count. */
@@ -97,7 +97,7 @@ export async function replayCallEvents(context: ReplayContext, callId: string, e
       return end(progress, 'cancelled', `Cancelled after ${progress.steps.length} of ${progress.total} events.`, report);
     }
 
-    return end(progress, 'failed', error instanceof Error ? error.message : String(error), report);
+    return end(progress, 'failed', messageOf(error), report);
   }
 }
 

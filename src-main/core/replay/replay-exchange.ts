@@ -5,7 +5,7 @@ import type { Settings } from '../../contract/settings';
 import type { ExchangeStore } from '../../recorder/exchange-store';
 import type { Recorder } from '../../recorder/thread/recorder';
 import { checksForExchange } from '../checks/check-exchange';
-import { SwitchboardError } from '../errors';
+import { messageOf, SwitchboardError } from '../errors';
 import { withoutHopByHop } from '../headers';
 import { sendToTarget, type TargetAgents } from '../send-to-target';
 import { timeoutFor } from '../settings';
@@ -170,7 +170,7 @@ function failedReply(error: unknown): ReadReply {
   const failure =
     error instanceof SwitchboardError
       ? error
-      : new SwitchboardError('target_error', `The replay failed: ${error instanceof Error ? error.message : String(error)}.`);
+      : new SwitchboardError('target_error', `The replay failed: ${messageOf(error)}.`);
 
   return {
     status: null,

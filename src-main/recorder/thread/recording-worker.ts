@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
 import type { CallSummary, ExchangeSummary } from '../../contract/exchange';
+import { messageOf, systemErrorCode } from '../../core/errors';
 import { ExchangeWriter } from '../exchange-writer';
 import type { RetentionPolicy } from '../history-pruner';
 import { RetentionRunner } from '../retention';
@@ -40,7 +41,7 @@ class RecordingSession {
     this.selectCall = db.prepare('SELECT * FROM calls WHERE call_id = ?');
     this.retention = new RetentionRunner(db, () => this.policy, {
       onPruned: (report) => post({ kind: 'pruned', report }),
-      onError: (error) => post({ kind: 'history-error', message: error instanceof Error ? error.message : String(error) }),
+      onError: (error) => post({ kind: 'history-error', message: messageOf(error) }),
     });
   }
 
@@ -83,7 +84,7 @@ class RecordingSession {
   private clear(ticket: number): void {
     this.retention.clear().then(
       (report) => this.post({ kind: 'cleared', ticket, report, error: null }),
-      (error: unknown) => this.post({ kind: 'cleared', ticket, report: null, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => this.post({ kind: 'cleared', ticket, report: null, error: messageOf(error) }),
     );
   }
 
@@ -135,9 +136,8 @@ class RecordingSession {
         this.open.delete(op.key);
       }
 
-      const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : null;
-      const message = error instanceof Error ? error.message : String(error);
-      return { kind: 'committed', started: [], finished: [], calls: [], bytes, failure: { keys: ops.map((op) => op.key), message, code } };
+      const failure = { keys: ops.map((op) => op.key), message: messageOf(error), code: systemErrorCode(error) ?? null };
+      return { kind: 'committed', started: [], finished: [], calls: [], bytes, failure };
     }
 
     for (const { key } of finished) {
@@ -188,7 +188,7 @@ function run(): void {
   try {
     session = new RecordingSession(openConnection(workerData as RecordingThreadData), post);
   } catch (error) {
-    post({ kind: 'unavailable', message: error instanceof Error ? error.message : String(error) });
+    post({ kind: 'unavailable', message: messageOf(error) });
     port.close();
     return;
   }
