@@ -11,16 +11,13 @@ import { EMPTY_MARK, markLoaded, watchHistory, type HistoryMark } from '../state
 import { runtimeStore } from '../state/runtime-store';
 import { ApiError, callApi } from './control-client';
 import { LiveConnection } from './live-connection';
+import { messageOf } from '../format/error-message';
 
 /** Most calls the sidebar lists. */
 const CALL_LIST_LIMIT = 500;
 
 /** Shortest gap between two refreshes of the same view while events stream in, in milliseconds. */
 const REFRESH_GAP_MS = 400;
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Runs `work` at most once per `gapMs`; calls during the gap collapse into one trailing run. */
 function throttle(work: () => void, gapMs: number): () => void {

@@ -3,6 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type { PushEvent } from '../../../src-main/contract/api';
 import type { MockRule, MockRuleExample, MockRuleProblem, MockRuleRecord } from '../../../src-main/contract/mocks';
 import { mocksApi } from './mocks-api';
+import { messageOf } from '../format/error-message';
 
 /** The rule editor: closed, or editing the text of a new or a stored rule. */
 export type RuleEditor =
@@ -43,10 +44,6 @@ export interface MocksState {
   save(): Promise<boolean>;
   close(): void;
   importText(text: string, replace: boolean): Promise<string | null>;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function textOf(rule: MockRule): string {

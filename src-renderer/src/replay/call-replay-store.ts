@@ -3,6 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type { PushEvent } from '../../../src-main/contract/api';
 import type { CallReplayProgress, CallReplayRequest } from '../../../src-main/contract/replay';
 import { cancelCallReplay, startCallReplay } from './replay-api';
+import { messageOf } from '../format/error-message';
 
 export interface CallReplayState {
   /** The latest run of each call, by call id. */
@@ -12,10 +13,6 @@ export interface CallReplayState {
   start(callId: string, request: CallReplayRequest): Promise<void>;
   cancel(callId: string): Promise<void>;
   receivePush(events: readonly PushEvent[]): void;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Progress of a run that has just started, shown until its first pushed event arrives. */

@@ -6,6 +6,7 @@ import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/sea
 import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { codeTheme, jsonHighlighting } from '../format/code-theme';
+import { messageOf } from '../format/error-message';
 
 const theme = codeTheme({
   '&': { backgroundColor: 'var(--bg)', color: 'var(--text)', height: '100%' },
@@ -69,6 +70,6 @@ export function jsonError(text: string): string | null {
     JSON.parse(text);
     return null;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return messageOf(error);
   }
 }

@@ -3,6 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type { ExchangeComparison, ReplayDraft, ReplayRequest } from '../../../src-main/contract/replay';
 import { uiStore } from '../state/ui-store';
 import { fetchComparison, fetchReplayDraft, sendReplay } from './replay-api';
+import { messageOf } from '../format/error-message';
 
 /** What the replay dialog shows. */
 export type ReplayDialog =
@@ -23,10 +24,6 @@ export interface ReplayState {
   sendEdited(request: ReplayRequest): Promise<void>;
   compare(leftId: number, rightId: number): Promise<void>;
   close(): void;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 export const createReplayState: StateCreator<ReplayState> = (set, get) => {
