@@ -23,7 +23,12 @@ export interface ReceivedEvent {
  * joins its call and mock rules can match it.
  */
 export function parseEvent(body: Uint8Array, headers: readonly HeaderPair[], maxDecodedBytes?: number): ParsedEvent {
-  const message = parseVapiMessage(readableBody(body, headers, maxDecodedBytes));
+  return eventFrom(readableBody(body, headers, maxDecodedBytes));
+}
+
+/** Reads a Vapi event from bytes that are already decoded. */
+function eventFrom(readable: Uint8Array): ParsedEvent {
+  const message = parseVapiMessage(readable);
   return { message, fields: vapiFieldsOf(message), callFacts: callFactsOf(message) };
 }
 
@@ -42,6 +47,6 @@ export function readReceivedEvent(body: Uint8Array, headers: readonly HeaderPair
     }
   }
 
-  const parsed = parseEvent(body, headers, maxDecodedBytes);
+  const parsed = eventFrom(readable);
   return { type: parsed.fields.type, parsed };
 }

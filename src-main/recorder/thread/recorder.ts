@@ -337,7 +337,7 @@ export class Recorder extends EventEmitter<RecorderEvents> {
       this.fail(reply.failure);
     }
 
-    for (const { summary } of reply.started) {
+    for (const summary of reply.started) {
       this.emit('exchange-started', summary);
     }
 

@@ -44,7 +44,7 @@ export interface BatchFailure {
 export type RecordingReply =
   | {
       kind: 'committed';
-      started: { key: number; summary: ExchangeSummary }[];
+      started: ExchangeSummary[];
       finished: { key: number; summary: ExchangeSummary }[];
       /** The calls of the started and finished exchanges, as committed. */
       calls: CallSummary[];

@@ -89,7 +89,7 @@ class RecordingSession {
   }
 
   private write(ops: readonly RecordingOp[]): RecordingReply {
-    const started: { key: number; summary: ExchangeSummary }[] = [];
+    const started: ExchangeSummary[] = [];
     const finished: { key: number; summary: ExchangeSummary }[] = [];
     const bytes = ops.reduce((total, op) => total + opBytes(op), 0);
 
@@ -100,7 +100,7 @@ class RecordingSession {
             const completed = completeExchange(op.exchange);
             const id = this.writer.insert(completed.exchange);
             this.open.set(op.key, { id, completed });
-            started.push({ key: op.key, summary: summaryOfRecord(id, completed.exchange, null) });
+            started.push(summaryOfRecord(id, completed.exchange, null));
             continue;
           }
 
@@ -108,7 +108,7 @@ class RecordingSession {
             const completed = completeExchange(op.exchange);
             const result = checkedResult(completed, op.result);
             const id = this.writer.insert(completed.exchange, result, parsedRequestOf(completed));
-            started.push({ key: op.key, summary: summaryOfRecord(id, completed.exchange, null) });
+            started.push(summaryOfRecord(id, completed.exchange, null));
             finished.push({ key: op.key, summary: summaryOfRecord(id, completed.exchange, result) });
             continue;
           }
@@ -144,12 +144,12 @@ class RecordingSession {
       this.open.delete(key);
     }
 
-    return { kind: 'committed', started, finished, calls: this.calls([...started, ...finished]), bytes, failure: null };
+    return { kind: 'committed', started, finished, calls: this.calls([...started, ...finished.map(({ summary }) => summary)]), bytes, failure: null };
   }
 
   /** The calls of the written exchanges as committed, each read once. */
-  private calls(written: readonly { summary: ExchangeSummary }[]): CallSummary[] {
-    const callIds = new Set(written.flatMap(({ summary }) => (summary.callId === null ? [] : [summary.callId])));
+  private calls(written: readonly ExchangeSummary[]): CallSummary[] {
+    const callIds = new Set(written.flatMap((summary) => (summary.callId === null ? [] : [summary.callId])));
     const calls: CallSummary[] = [];
 
     for (const callId of callIds) {

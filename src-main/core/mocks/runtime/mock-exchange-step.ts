@@ -30,10 +30,6 @@ export interface MockStepContext {
  * the target, or both) and returns the result to record; returns null when no rule applies.
  */
 export async function answerFromMockRules(request: IncomingMessage, response: ServerResponse, context: MockStepContext, received: ReceivedForMocks): Promise<MockResult | null> {
-  if (!context.mocks.hasActiveRules()) {
-    return null;
-  }
-
   // The body is parsed again only when a rule reads it (a `when` pointer or a template), since
   // an end-of-call report can be megabytes.
   let parsed: { body: JsonObject | undefined } | null = null;
