@@ -18,7 +18,7 @@ export function countRecorded(dbPath: string): { total: number; forwarded: numbe
 const POLL_INTERVAL_MS = 50;
 
 /**
- * Waits until the database holds at least `rows` exchanges, and returns how long that took in
+ * Waits until the database contains at least `rows` exchanges, and returns how long that took in
  * seconds. Switchboard records on its own thread after it has answered, so rows can trail the
  * replies; the benchmark counts this catch-up as part of Switchboard's time.
  */

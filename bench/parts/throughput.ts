@@ -8,7 +8,7 @@ import { REFERENCE, SWITCHBOARD } from './latency';
 
 const CONCURRENCY = 32;
 
-/** Longest wait for Switchboard's rows to catch up with its replies after a slice. */
+/** Maximum wait for Switchboard's rows to catch up with its replies after a slice. */
 const CATCH_UP_TIMEOUT_SECONDS = 120;
 
 export interface PathThroughput {

@@ -76,7 +76,7 @@ function toolCallViews(summary: ExchangeSummary, bodies: ExchangeBodies): ToolCa
 
 /**
  * Tells whether a reply check belongs on the card of the tool call `callId`. A check about one
- * tool call points at its result or names its id; any other check concerns the whole reply and
+ * tool call points at its result or names its id. Any other check concerns the whole reply, so it
  * shows on every card.
  */
 export function concernsToolCall(check: ReplyCheck, callId: string | null, results: readonly unknown[], callIds: readonly string[]): boolean {

@@ -172,7 +172,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       const pending = Promise.allSettled([...this.inFlight]);
       await Promise.race([pending, delay(graceMs)]);
 
-      // Forwards still waiting answer 502 `interrupted` first; connections still open after that
+      // Forwards still waiting reply 502 `interrupted` first. Connections still open after that
       // (a reply being streamed, a caller that never sent its body) are closed.
       this.stopping.abort(new SwitchboardError('interrupted', 'Switchboard stopped before the target answered.'));
       await Promise.race([Promise.allSettled([...this.inFlight]), delay(INTERRUPT_REPLY_MS)]);

@@ -44,7 +44,7 @@ interface InFlight {
 /**
  * Receives one request: queues it for recording, forwards it, streams the reply back and queues
  * the reply. Target failures become a recorded outcome and an error reply, and recording failures
- * reach the recorder's `record-error` event; anything else rejects, and the engine answers 500.
+ * reach the recorder's `record-error` event. Anything else rejects, and the engine replies 500.
  */
 export async function handleExchange(request: IncomingMessage, response: ServerResponse, context: HandlerContext): Promise<void> {
   const startedAt = performance.now();
@@ -129,7 +129,7 @@ export async function handleExchange(request: IncomingMessage, response: ServerR
     return;
   }
 
-  // Only a recording backlog past its memory limit holds the request back.
+  // Only a recording backlog past its memory limit delays the forward.
   const room = context.recorder.roomForMore();
 
   if (room !== null) {

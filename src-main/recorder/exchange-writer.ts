@@ -192,7 +192,7 @@ export class ExchangeWriter {
   }
 }
 
-/** The statement parameters for the result columns, all null for an exchange still pending. */
+/** Builds the statement parameters for the result columns, all null for an exchange still pending. */
 function resultColumns(result: ExchangeResult | null): Record<string, unknown> {
   return {
     status: result?.status ?? null,

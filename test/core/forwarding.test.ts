@@ -53,8 +53,8 @@ describe('request forwarding', () => {
   });
 
   it('checks a reply to an unparsed event', async () => {
-    // Without mock rules the live path reads only the event type; the recording thread parses the
-    // event and finds the tool call the reply leaves unanswered.
+    // Without mock rules the live path reads only the event type. The recording thread parses the
+    // event and finds the tool call that the reply leaves unanswered.
     const server = await target(replyJson({ results: [] }));
     const running = await engine({ targetUrl: server.url });
 

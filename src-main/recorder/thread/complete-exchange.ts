@@ -12,8 +12,8 @@ export interface CompletedExchange {
 }
 
 /**
- * The parsed request body for the search index, when the recording thread has it. Vapi envelopes
- * hold only `message`, so a wrapper around it stands for the parsed root.
+ * Returns the parsed request body for the search index, when the recording thread has it. Vapi
+ * envelopes contain only `message`, so a wrapper around it takes the place of the parsed root.
  */
 export function parsedRequestOf(completed: CompletedExchange): unknown {
   return completed.message === null || completed.message === undefined ? undefined : { message: completed.message };

@@ -88,7 +88,7 @@ export class Recorder extends EventEmitter<RecorderEvents> {
   private backlogBytes = 0;
   private outstanding = 0;
   private roomWaiters: (() => void)[] = [];
-  /** Why the thread stopped, once it has; later recordings then fail at once. */
+  /** The reason the thread stopped, once it has. Later recordings then fail at once. */
   private stoppedReason: string | null = null;
   private closing = false;
   private readonly backlogLimitBytes: number;

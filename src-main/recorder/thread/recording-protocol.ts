@@ -62,7 +62,7 @@ export type RecordingReply =
   /** The thread could not open the database and has stopped. */
   | { kind: 'unavailable'; message: string };
 
-/** What the main thread passes to the recording thread at start. */
+/** Settings the main thread passes to the recording thread at start. */
 export interface RecordingThreadData {
   file: string;
   nativeBinding: string | null;

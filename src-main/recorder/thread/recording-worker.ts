@@ -147,7 +147,7 @@ class RecordingSession {
     return { kind: 'committed', started, finished, calls: this.calls([...started, ...finished.map(({ summary }) => summary)]), bytes, failure: null };
   }
 
-  /** The calls of the written exchanges as committed, each read once. */
+  /** Reads the calls of the written exchanges as committed, each call once. */
   private calls(written: readonly ExchangeSummary[]): CallSummary[] {
     const callIds = new Set(written.flatMap((summary) => (summary.callId === null ? [] : [summary.callId])));
     const calls: CallSummary[] = [];

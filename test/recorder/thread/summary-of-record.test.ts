@@ -60,7 +60,7 @@ describe('summary of a record', () => {
     remove();
   });
 
-  /** A replay of a first recorded exchange, so every optional field is set. */
+  /** Builds a replay of a first recorded exchange, so every optional field is set. */
   function replayRequest(writer: ExchangeWriter): NewExchange {
     const originalId = writer.insert({ ...REQUEST, source: 'received' });
     return { ...REQUEST, replayOf: originalId };

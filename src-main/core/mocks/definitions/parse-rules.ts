@@ -119,7 +119,7 @@ function problemFromIssue(issue: z.core.$ZodIssue, index: number | null, ruleNam
     return { index, ruleName, field, message: `unknown field ${hints.join(', ')}; remove it or fix its spelling` };
   }
 
-  // The parses pass `reportInput`, so a present value of the wrong type is told apart from a missing one.
+  // The parses pass `reportInput`, so a present value of the wrong type is distinguished from a missing one.
   if (issue.code === 'invalid_type' && issue.input === undefined) {
     return { index, ruleName, field, message: `missing; ${MISSING_HINTS[field] ?? `add it (${issue.expected})`}` };
   }
