@@ -7,6 +7,7 @@ import type { Recorder, Recording } from '../recorder/thread/recorder';
 import { authRejection, type RequestAuth } from './auth/request-auth';
 import { checksForExchange } from './checks/check-exchange';
 import { messageOf, SwitchboardError } from './errors';
+import { ForwardCancel } from './forward-cancel';
 import { flattenPairs, forwardRequestHeaders, pairsFromRawHeaders, withoutHopByHop } from './headers';
 import { readBody } from './read-body';
 import { readReply, ReplyBroken, type ReadReply } from './read-reply';
@@ -101,7 +102,8 @@ export async function handleExchange(request: IncomingMessage, response: ServerR
     targetUrl,
     auth: authCheck.state,
     authReason: authCheck.reason,
-    authCheck,
+    // Only checks of a configured scheme are stored, so the others stay off the recording queue.
+    ...(authCheck.scheme === 'none' ? {} : { authCheck }),
   });
   const inFlight: InFlight = { recording, body: read.body, startedAt, type: event.type, parsed: event.parsed };
 
@@ -150,9 +152,9 @@ async function forwardAndRelay(
   requestHeaders: HeaderPair[],
 ): Promise<void> {
   const timeoutMs = timeoutFor(context.settings, eventType);
-  const controller = new AbortController();
+  const cancel = new ForwardCancel();
   const timer = setTimeout(() => {
-    controller.abort(
+    cancel.cancel(
       new SwitchboardError(
         'target_timeout',
         `The server at ${target.url.host} did not answer within ${timeoutMs} ms (the limit for ${eventType ?? 'this request'}). Answer faster, or raise the limit with ${timeoutOption(context.settings, eventType)}.`,
@@ -162,10 +164,10 @@ async function forwardAndRelay(
   }, timeoutMs);
   const onCallerGone = (): void => {
     if (!response.writableFinished && !context.stopping.aborted) {
-      controller.abort(new SwitchboardError('interrupted', 'The caller closed the connection before the reply was complete.'));
+      cancel.cancel(new SwitchboardError('interrupted', 'The caller closed the connection before the reply was complete.'));
     }
   };
-  const onStopping = (): void => controller.abort(context.stopping.reason);
+  const onStopping = (): void => cancel.cancel(context.stopping.reason);
   response.on('close', onCallerGone);
   context.stopping.addEventListener('abort', onStopping, { once: true });
   const targetStartedAt = performance.now();
@@ -183,11 +185,11 @@ async function forwardAndRelay(
           protocol: 'http',
         }),
         body: inFlight.body,
-        signal: controller.signal,
+        cancel,
       },
       context.agents,
     );
-    const relayed = await relayReply(reply, response, controller.signal, context.settings.bodyLimitBytes);
+    const relayed = await relayReply(reply, response, cancel, context.settings.bodyLimitBytes);
     const targetDurationMs = performance.now() - targetStartedAt;
     await finish(context, inFlight, { ...relayed, targetDurationMs });
   } catch (error) {
@@ -228,9 +230,9 @@ function timeoutOption(settings: Settings, eventType: string | null): string {
  * Streams the target's reply to the caller chunk by chunk while keeping a copy for the record,
  * up to `limitBytes`; the caller still receives every byte past that.
  */
-function relayReply(reply: TargetResponse, response: ServerResponse, signal: AbortSignal, limitBytes: number): Promise<ReadReply> {
+function relayReply(reply: TargetResponse, response: ServerResponse, cancel: ForwardCancel, limitBytes: number): Promise<ReadReply> {
   response.writeHead(reply.status, reply.statusMessage, flattenPairs(withoutHopByHop(reply.headers)));
-  return readReply(reply, signal, limitBytes, response);
+  return readReply(reply, cancel, limitBytes, response);
 }
 
 function asFailure(error: unknown): { status: number; outcome: Outcome; error: SwitchboardError } {

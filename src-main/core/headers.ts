@@ -37,10 +37,12 @@ export function flattenPairs(pairs: readonly HeaderPair[]): string[] {
 
 /** Removes hop-by-hop headers and every header that `Connection` names. */
 export function withoutHopByHop(pairs: readonly HeaderPair[]): HeaderPair[] {
-  const named = new Set<string>();
+  let named: Set<string> | null = null;
 
   for (const [name, value] of pairs) {
     if (name.toLowerCase() === 'connection') {
+      named ??= new Set();
+
       for (const token of value.split(',')) {
         named.add(token.trim().toLowerCase());
       }
@@ -49,7 +51,7 @@ export function withoutHopByHop(pairs: readonly HeaderPair[]): HeaderPair[] {
 
   return pairs.filter(([name]) => {
     const lower = name.toLowerCase();
-    return !HOP_BY_HOP.has(lower) && !named.has(lower);
+    return !HOP_BY_HOP.has(lower) && named?.has(lower) !== true;
   });
 }
 

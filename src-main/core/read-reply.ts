@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import type { HeaderPair } from '../contract/exchange';
 import type { ExchangeResult } from '../recorder/exchange-writer';
 import { SwitchboardError } from './errors';
+import type { ForwardCancel } from './forward-cancel';
 import type { TargetResponse } from './send-to-target';
 
 /** A target's reply read to the end, without the timings. */
@@ -10,7 +11,7 @@ export type ReadReply = Omit<ExchangeResult, 'durationMs' | 'targetDurationMs'>;
 /** A reply that stopped before its last byte, with the headers and the bytes that arrived. */
 export class ReplyBroken extends Error {
   constructor(
-    /** Why it stopped: the abort reason, or a `target_error` for a broken connection. */
+    /** Why it stopped: the cancel's reason, or a `target_error` for a broken connection. */
     readonly reason: unknown,
     readonly headers: HeaderPair[],
     readonly body: Buffer,
@@ -22,20 +23,26 @@ export class ReplyBroken extends Error {
 /**
  * Reads a target's reply to its last byte, keeping up to `limitBytes` of the body for the record.
  * With a `sink`, every chunk is also written there as it arrives, pausing while the sink is full.
- * Rejects with `ReplyBroken` when the signal aborts or the connection breaks mid-body.
+ * Rejects with `ReplyBroken` when the forward is cancelled or the connection breaks mid-body.
  */
-export function readReply(reply: TargetResponse, signal: AbortSignal, limitBytes: number, sink?: Writable): Promise<ReadReply> {
+export function readReply(reply: TargetResponse, cancel: ForwardCancel, limitBytes: number, sink?: Writable): Promise<ReadReply> {
   return new Promise((resolve, reject) => {
     const kept: Buffer[] = [];
     let keptBytes = 0;
     let truncated = false;
 
     const broken = (reason: unknown): ReplyBroken => new ReplyBroken(reason, reply.headers, Buffer.concat(kept, keptBytes));
-    const onAbort = (): void => {
+
+    if (cancel.cancelled) {
       reply.body.destroy();
-      reject(broken(signal.reason));
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
+      reject(broken(cancel.reason));
+      return;
+    }
+
+    cancel.onCancel((reason) => {
+      reply.body.destroy();
+      reject(broken(reason));
+    });
 
     reply.body.on('data', (chunk: Buffer) => {
       if (keptBytes + chunk.length <= limitBytes) {
@@ -52,7 +59,7 @@ export function readReply(reply: TargetResponse, signal: AbortSignal, limitBytes
     });
 
     reply.body.on('end', () => {
-      signal.removeEventListener('abort', onAbort);
+      cancel.onCancel(null);
       sink?.end();
       const failed = reply.status >= 500;
       resolve({
@@ -67,11 +74,11 @@ export function readReply(reply: TargetResponse, signal: AbortSignal, limitBytes
     });
 
     reply.body.on('error', (error) => {
-      signal.removeEventListener('abort', onAbort);
+      cancel.onCancel(null);
       reject(
         broken(
-          signal.aborted
-            ? signal.reason
+          cancel.cancelled
+            ? cancel.reason
             : new SwitchboardError('target_error', `The target's connection broke while sending its reply: ${error.message}.`),
         ),
       );

@@ -4,6 +4,7 @@ import type { LookupFunction } from 'node:net';
 import https from 'node:https';
 import type { HeaderPair } from '../contract/exchange';
 import { messageOf, SwitchboardError, systemErrorCode } from './errors';
+import type { ForwardCancel } from './forward-cancel';
 import { flattenPairs, pairsFromRawHeaders } from './headers';
 import type { Target } from './target';
 
@@ -22,8 +23,8 @@ export interface TargetRequest {
   path: string;
   headers: readonly HeaderPair[];
   body: Uint8Array;
-  /** Aborting stops the request; the promise then rejects with the signal's reason. */
-  signal: AbortSignal;
+  /** Cancelling stops the request; the promise then rejects with the cancel's reason. */
+  cancel: ForwardCancel;
 }
 
 /** Keep-alive agents shared by every forward, so each request skips the TCP handshake. */
@@ -90,6 +91,11 @@ function sendOnce(request: TargetRequest, agents: TargetAgents): Promise<TargetR
   const transport = isHttps ? https : http;
 
   return new Promise((resolve, reject) => {
+    if (request.cancel.cancelled) {
+      reject(request.cancel.reason);
+      return;
+    }
+
     const outgoing = transport.request({
       protocol: target.url.protocol,
       hostname: target.url.hostname.replace(/^\[(.*)\]$/, '$1'),
@@ -98,11 +104,15 @@ function sendOnce(request: TargetRequest, agents: TargetAgents): Promise<TargetR
       path: request.path,
       headers: flattenPairs(request.headers) as unknown as http.OutgoingHttpHeaders,
       agent: isHttps ? agents.https : agents.http,
-      signal: request.signal,
       setHost: false,
+    });
+    request.cancel.onCancel((reason) => {
+      outgoing.destroy();
+      reject(reason);
     });
 
     outgoing.on('response', (response) => {
+      request.cancel.onCancel(null);
       resolve({
         status: response.statusCode ?? 502,
         statusMessage: response.statusMessage ?? '',
@@ -112,8 +122,10 @@ function sendOnce(request: TargetRequest, agents: TargetAgents): Promise<TargetR
     });
 
     outgoing.on('error', (error) => {
-      if (request.signal.aborted) {
-        reject(request.signal.reason);
+      request.cancel.onCancel(null);
+
+      if (request.cancel.cancelled) {
+        reject(request.cancel.reason);
         return;
       }
 

@@ -15,8 +15,15 @@ const NOT_CONFIGURED: SchemeCheck = {
   hmac: null,
 };
 
+/** The check of every request when no scheme is set anywhere; shared, so the usual case allocates nothing. */
+const NONE_CONFIGURED: AuthCheck = Object.freeze({ ...NOT_CONFIGURED, scheme: 'none', pathRule: null });
+
 /** Checks one received request against the rule for its path. */
 export function verifyAuth(settings: AuthSettings, request: AuthRequest): AuthCheck {
+  if (settings.default.scheme === 'none' && settings.paths.length === 0) {
+    return NONE_CONFIGURED;
+  }
+
   const queryStart = request.rawUrl.indexOf('?');
   const path = queryStart === -1 ? request.rawUrl : request.rawUrl.slice(0, queryStart);
   const { config, pathRule } = authRuleFor(settings, path);

@@ -7,6 +7,7 @@ import type { Recorder } from '../../recorder/thread/recorder';
 import { checksForExchange } from '../checks/check-exchange';
 import { messageOf, SwitchboardError } from '../errors';
 import { withoutHopByHop } from '../headers';
+import { ForwardCancel } from '../forward-cancel';
 import { sendToTarget, type TargetAgents } from '../send-to-target';
 import { timeoutFor } from '../settings';
 import type { Target } from '../target';
@@ -128,31 +129,34 @@ async function send(
   cancel: AbortSignal | undefined,
 ): Promise<ReadReply> {
   const timeoutMs = timeoutFor(context.settings, original.type);
-  const timeout = new AbortController();
+  const forward = new ForwardCancel();
   const timer = setTimeout(() => {
-    timeout.abort(
+    forward.cancel(
       new SwitchboardError(
         'target_timeout',
         `The server at ${destination.target.url.host} did not answer within ${timeoutMs} ms (the limit for ${original.type ?? 'this request'}).`,
       ),
     );
   }, timeoutMs);
-  const signal = cancel === undefined ? timeout.signal : AbortSignal.any([timeout.signal, cancel]);
+  const onCancelled = (): void => forward.cancel(cancelled());
+
+  if (cancel?.aborted === true) {
+    onCancelled();
+  }
+
+  cancel?.addEventListener('abort', onCancelled, { once: true });
 
   try {
     const reply = await sendToTarget(
-      { target: destination.target, method: original.method, path: destination.path, headers, body, signal },
+      { target: destination.target, method: original.method, path: destination.path, headers, body, cancel: forward },
       context.agents,
     );
-    return await readReply(reply, signal, context.settings.bodyLimitBytes);
+    return await readReply(reply, forward, context.settings.bodyLimitBytes);
   } catch (error) {
-    if (cancel?.aborted === true) {
-      return failedReply(cancelled());
-    }
-
     return failedReply(error instanceof ReplyBroken ? error.reason : error);
   } finally {
     clearTimeout(timer);
+    cancel?.removeEventListener('abort', onCancelled);
   }
 }
 

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ExchangeSummary } from '../../../src-main/contract/exchange';
 import type { MockRule } from '../../../src-main/contract/mocks';
 import { formatExchangeLine } from '../../../src-main/cli/exchange-line';
+import { MockRuleStore } from '../../../src-main/recorder/mock-rule-store';
+import { openDatabase } from '../../../src-main/recorder/open-database';
 import { startEngine, type RunningEngine } from '../../support/engine-fixture';
 import { send } from '../../support/http-client';
 import { sampleBytes } from '../../support/samples';
@@ -320,11 +322,34 @@ describe('mock rules answering requests', () => {
 
   it('rule change applies to the next request', async () => {
     const url = await start([availability]);
+    const body = toolCallsWith([{ id: 'tc-1', name: 'check_availability' }]);
+    await send(url, { body });
+    expect((await lastExchange())?.outcome).toBe('mocked');
+
     const [record] = running?.engine.mockRules.list() ?? [];
     running?.engine.mockRules.setEnabled(record?.id as number, false);
-
-    await send(url, { body: toolCallsWith([{ id: 'tc-1', name: 'check_availability' }]) });
+    await send(url, { body });
 
     expect((await lastExchange())?.outcome).toBe('forwarded');
+  });
+
+  it('rule written by another connection applies within a moment', async () => {
+    const url = await start([]);
+    const body = toolCallsWith([{ id: 'tc-1', name: 'check_availability' }]);
+    await send(url, { body });
+    expect((await lastExchange())?.outcome).toBe('forwarded');
+
+    const other = openDatabase(running?.dbPath as string);
+    new MockRuleStore(other).create(availability);
+    other.close();
+    const deadline = performance.now() + 2_000;
+    let outcome: string | undefined;
+
+    while (outcome !== 'mocked' && performance.now() < deadline) {
+      await send(url, { body });
+      outcome = (await lastExchange())?.outcome;
+    }
+
+    expect(outcome).toBe('mocked');
   });
 });

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { HeaderPair } from '../../../contract/exchange';
 import { SwitchboardError } from '../../errors';
+import { ForwardCancel } from '../../forward-cancel';
 import { forwardRequestHeaders, withoutHopByHop } from '../../headers';
 import { sendToTarget, type TargetAgents } from '../../send-to-target';
 import { targetHostHeader, targetRequestPath, type Target } from '../../target';
@@ -32,9 +33,9 @@ export interface BufferedForwardRequest {
  */
 export async function forwardBuffered(forward: BufferedForwardRequest): Promise<BufferedForward> {
   const { target, timeoutMs } = forward;
-  const controller = new AbortController();
+  const cancel = new ForwardCancel();
   const timer = setTimeout(() => {
-    controller.abort(
+    cancel.cancel(
       new SwitchboardError(
         'target_timeout',
         `The server at ${target.url.host} did not answer within ${timeoutMs} ms (the limit for ${forward.eventType ?? 'this request'}).`,
@@ -44,7 +45,7 @@ export async function forwardBuffered(forward: BufferedForwardRequest): Promise<
   }, timeoutMs);
   const onCallerGone = (): void => {
     if (!forward.response.writableFinished) {
-      controller.abort(new SwitchboardError('interrupted', 'The caller closed the connection before the reply was complete.'));
+      cancel.cancel(new SwitchboardError('interrupted', 'The caller closed the connection before the reply was complete.'));
     }
   };
   forward.response.on('close', onCallerGone);
@@ -63,11 +64,11 @@ export async function forwardBuffered(forward: BufferedForwardRequest): Promise<
           protocol: 'http',
         }),
         body: forward.body,
-        signal: controller.signal,
+        cancel,
       },
       forward.agents,
     );
-    const body = await readAll(reply.body, controller.signal, forward.limitBytes);
+    const body = await readAll(reply.body, cancel, forward.limitBytes);
     return { kind: 'reply', status: reply.status, statusMessage: reply.statusMessage, headers: withoutHopByHop(reply.headers), body, targetDurationMs: performance.now() - startedAt };
   } catch (error) {
     const failure = error instanceof SwitchboardError ? error : new SwitchboardError('target_error', `Forwarding failed: ${(error as Error).message}.`);
@@ -78,16 +79,21 @@ export async function forwardBuffered(forward: BufferedForwardRequest): Promise<
   }
 }
 
-function readAll(stream: IncomingMessage, signal: AbortSignal, limitBytes: number): Promise<Buffer> {
+function readAll(stream: IncomingMessage, cancel: ForwardCancel, limitBytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
 
-    const onAbort = (): void => {
+    if (cancel.cancelled) {
       stream.destroy();
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
+      reject(cancel.reason);
+      return;
+    }
+
+    cancel.onCancel((reason) => {
+      stream.destroy();
+      reject(reason);
+    });
 
     stream.on('data', (chunk: Buffer) => {
       size += chunk.length;
@@ -101,12 +107,12 @@ function readAll(stream: IncomingMessage, signal: AbortSignal, limitBytes: numbe
       chunks.push(chunk);
     });
     stream.on('end', () => {
-      signal.removeEventListener('abort', onAbort);
+      cancel.onCancel(null);
       resolve(Buffer.concat(chunks, size));
     });
     stream.on('error', (error) => {
-      signal.removeEventListener('abort', onAbort);
-      reject(signal.aborted ? signal.reason : new SwitchboardError('target_error', `The target's connection broke while sending its reply: ${error.message}.`));
+      cancel.onCancel(null);
+      reject(cancel.cancelled ? cancel.reason : new SwitchboardError('target_error', `The target's connection broke while sending its reply: ${error.message}.`));
     });
   });
 }

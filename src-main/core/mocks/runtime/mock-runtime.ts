@@ -1,13 +1,25 @@
 import type { MockAnswer, MockRule, MockRuleRecord } from '../../../contract/mocks';
+import { performance } from 'node:perf_hooks';
 import { AnswerSequence } from './answer-sequence';
 import { matchesRequest, matchesTool, type MockRequest } from './match-rule';
 import type { ToolCall } from './template';
 
-/** The source of rules; `version` changes whenever the rules may have changed. */
+/**
+ * The source of rules. `version` changes whenever the rules may have changed, and a source that
+ * emits `changed` after its own writes has them applied to the next request.
+ */
 export interface MockRuleSource {
   version(): string;
   list(): MockRuleRecord[];
+  on?(event: 'changed', listener: () => void): unknown;
 }
+
+/**
+ * How long a read of the rules' version is trusted, in ms, because a query per request costs too
+ * much. Rules written by another process (`switchboard mocks` beside a running `listen`) apply
+ * within this time.
+ */
+const VERSION_TRUSTED_MS = 200;
 
 /** A rule that is switched on. `key` changes with every edit of the rule. */
 export interface ActiveRule {
@@ -31,10 +43,14 @@ export class MockRuntime {
   private readonly source: MockRuleSource | null;
   private readonly sequence = new AnswerSequence();
   private loadedVersion: string | null = null;
+  private versionReadAt = Number.NEGATIVE_INFINITY;
   private active: ActiveRule[] = [];
 
   constructor(source: MockRuleSource | null) {
     this.source = source;
+    source?.on?.('changed', () => {
+      this.versionReadAt = Number.NEGATIVE_INFINITY;
+    });
   }
 
   /** Returns how rules answer this request, or null when no rule applies. */
@@ -77,7 +93,14 @@ export class MockRuntime {
       return [];
     }
 
+    const now = performance.now();
+
+    if (now - this.versionReadAt < VERSION_TRUSTED_MS) {
+      return this.active;
+    }
+
     const version = this.source.version();
+    this.versionReadAt = now;
 
     if (version !== this.loadedVersion) {
       this.active = this.source
