@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS } from '../core/settings';
 import { parseTarget } from '../core/target';
 import { openDatabase } from '../recorder/open-database';
 import { authBannerLine } from './auth-options';
+import { batchedLines } from './batched-lines';
 import { createErrorReporter } from './error-reporter';
 import { formatExchangeLine } from './exchange-line';
 import { loadAndWatchRuleFile } from './mock-file';
@@ -83,7 +84,8 @@ export async function runListen(options: ListenOptions, version: string, rendere
     throw error;
   }
 
-  engine.on('exchange-finished', (exchange) => process.stdout.write(`${formatExchangeLine(exchange)}\n`));
+  const writeLine = batchedLines(process.stdout);
+  engine.on('exchange-finished', (exchange) => writeLine(formatExchangeLine(exchange)));
 
   const reportError = createErrorReporter();
   engine.on('record-error', (error) => reportError('recording failed, the request was still forwarded', error));
