@@ -64,11 +64,11 @@ function collectText(root: unknown, add: (text: string) => void): void {
         stack.push(value[index]);
       }
     } else if (typeof value === 'object' && value !== null) {
-      const entries = Object.entries(value);
+      const keys = Object.keys(value);
 
-      for (let index = entries.length - 1; index >= 0; index -= 1) {
-        const [key, member] = entries[index] as [string, unknown];
-        stack.push(member, key);
+      for (let index = keys.length - 1; index >= 0; index -= 1) {
+        const key = keys[index] as string;
+        stack.push((value as Record<string, unknown>)[key], key);
       }
     }
   }
