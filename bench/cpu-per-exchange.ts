@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { toolCallsSampleBody } from './bodies';
 import { runForDuration } from './load';
+import { recordingCpuMsPerExchange } from './recording-cost';
 import { startHelperServer, startSwitchboard, type ServerProcess } from './processes';
 
 const CONCURRENCY = 32;
@@ -19,8 +20,10 @@ function cpuMs(pid: number): number {
 }
 
 /**
- * Measures the CPU time one exchange costs `switchboard listen` (all its threads) and http-proxy,
- * with 32 keep-alive clients posting the 10 KB tool-calls sample in alternating 3-second rounds.
+ * Measures the CPU time one exchange costs `switchboard listen` (all its threads), http-proxy and
+ * a bare proxy on Node's HTTP modules (close to the least a proxy built on them spends), with 32 keep-alive clients
+ * posting the 10 KB tool-calls sample in alternating 3-second rounds. Then measures recording
+ * alone: the same exchanges through the recording thread without HTTP, on an idle machine.
  * With --profile DIR, Switchboard also writes V8 CPU profiles of each thread there.
  */
 async function main(options: { profile?: string }): Promise<void> {
@@ -32,19 +35,21 @@ async function main(options: { profile?: string }): Promise<void> {
     started.push(target);
     const reference = await startHelperServer('http-proxy', 'reference-proxy.ts', [target.url]);
     started.push(reference);
+    const bare = await startHelperServer('bare Node proxy', 'bare-proxy.ts', [target.url]);
+    started.push(bare);
     const nodeArgs = options.profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.profile}`];
     const switchboard = await startSwitchboard({ targetUrl: target.url, dbPath: join(workDir, 'cpu.db'), logPath: join(workDir, 'listen.log'), nodeArgs });
     started.push(switchboard);
     const load = { body: toolCallsSampleBody(), requestPath: '/vapi/webhook', concurrency: CONCURRENCY };
     const totals = new Map<ServerProcess, { exchanges: number; seconds: number; cpuMs: number }>();
 
-    for (const server of [switchboard, reference]) {
+    for (const server of [switchboard, reference, bare]) {
       await runForDuration({ name: server.name, url: server.url }, 1, load);
       totals.set(server, { exchanges: 0, seconds: 0, cpuMs: 0 });
     }
 
     for (let round = 0; round < ROUNDS; round += 1) {
-      for (const server of [switchboard, reference]) {
+      for (const server of [switchboard, reference, bare]) {
         const before = cpuMs(server.pid);
         const slice = await runForDuration({ name: server.name, url: server.url }, SECONDS_PER_ROUND, load);
         const total = totals.get(server) as { exchanges: number; seconds: number; cpuMs: number };
@@ -65,10 +70,13 @@ async function main(options: { profile?: string }): Promise<void> {
 
     rmSync(workDir, { recursive: true, force: true });
   }
+
+  const recordingMs = await recordingCpuMsPerExchange(toolCallsSampleBody());
+  process.stdout.write(`recording alone (the same exchange through the recording thread, no HTTP): ${recordingMs.toFixed(3)} ms of CPU per exchange\n`);
 }
 
 const program = new Command('cpu-per-exchange')
-  .description('Measure the CPU time per exchange of switchboard listen and of http-proxy (Linux only).')
+  .description('Measure the CPU time per exchange of switchboard listen, http-proxy and a bare Node proxy (Linux only).')
   .option('--profile <dir>', 'also write V8 CPU profiles of every Switchboard thread to this folder');
 program.parse();
 void main(program.opts<{ profile?: string }>());
