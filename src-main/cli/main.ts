@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import pkg from '../../package.json';
-import { messageOf, SwitchboardError } from '../core/errors';
+import { messageOf, SwitchboardError, withBusyExplained } from '../core/errors';
 import { defaultDatabasePath } from '../core/data-dir';
 import { DEFAULT_INSPECTOR_PORT, DEFAULT_PORT, DEFAULT_SETTINGS } from '../core/settings';
 import { addAuthSchemeOptions, addRejectOption, authSettingsFromOptions, type AuthCliOptions } from './auth-options';
@@ -87,7 +87,9 @@ function buildProgram(): Command {
 }
 
 /** Prints a known error as one line with its fix, and anything else with a hint to report it. */
-function reportFailure(error: unknown): never {
+function reportFailure(thrown: unknown): never {
+  const error = withBusyExplained(thrown);
+
   if (error instanceof SwitchboardError) {
     process.stderr.write(`switchboard: ${error.message}\n`);
     process.exit(1);

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiResult, ErrorCode } from '../contract/errors';
 import { OUTCOMES, type ExchangeQuery, type Outcome } from '../contract/exchange';
 import type { Engine } from '../core/engine';
-import { SwitchboardError } from '../core/errors';
+import { SwitchboardError, withBusyExplained } from '../core/errors';
 import { exchangeDetailJson } from '../core/exchange-json';
 import type { RuntimeInfo } from '../contract/settings';
 import { NOT_A_MOCKS_ROUTE, routeMocks } from './mock-routes';
@@ -18,6 +18,9 @@ const NOT_FOUND_CODES: ReadonlySet<ErrorCode> = new Set(['exchange_not_found', '
 /** Error codes that mean Switchboard itself failed, answered 500. */
 const SERVER_FAILURE_CODES: ReadonlySet<ErrorCode> = new Set(['internal_error', 'record_failed']);
 
+/** Error codes of a passing condition, sent with status 503 so the caller retries. */
+const RETRY_CODES: ReadonlySet<ErrorCode> = new Set(['database_busy']);
+
 const MAX_SETTINGS_BODY_BYTES = 64 * 1024;
 
 export interface RouteContext {
@@ -31,10 +34,11 @@ export async function routeApi(request: IncomingMessage, response: ServerRespons
   try {
     const value = await dispatch(request, url, context);
     sendJson(response, 200, { ok: true, value });
-  } catch (error) {
+  } catch (thrown) {
+    const error = withBusyExplained(thrown);
     const failure =
       error instanceof SwitchboardError ? error : new SwitchboardError('internal_error', `The request failed: ${(error as Error).message}.`);
-    const status = NOT_FOUND_CODES.has(failure.code) ? 404 : SERVER_FAILURE_CODES.has(failure.code) ? 500 : 400;
+    const status = NOT_FOUND_CODES.has(failure.code) ? 404 : SERVER_FAILURE_CODES.has(failure.code) ? 500 : RETRY_CODES.has(failure.code) ? 503 : 400;
     // `field` names the setting an invalid value belongs to, so the settings form can show the error under it.
     const field = typeof failure.details.field === 'string' ? { field: failure.details.field } : {};
     sendJson(response, status, { ok: false, error: { code: failure.code, message: failure.message, ...field } });

@@ -33,6 +33,23 @@ export function systemErrorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Converts SQLite's "database is locked" into a `database_busy` error whose message states that
+ * nothing changed and to try again. Returns other errors unchanged.
+ */
+export function withBusyExplained(error: unknown): unknown {
+  if (!systemErrorCode(error)?.startsWith('SQLITE_BUSY')) {
+    return error;
+  }
+
+  return new SwitchboardError(
+    'database_busy',
+    'The database stayed locked by another writer (a busy recording thread, or another Switchboard process), so nothing was changed. Try again in a moment.',
+    {},
+    { cause: error },
+  );
+}
+
 /** Maps a failure to bind a listening port to an error that says what to do. */
 export function listenError(error: unknown, what: string, host: string, port: number, portOption: string): SwitchboardError {
   const address = `${host.includes(':') ? `[${host}]` : host}:${port}`;

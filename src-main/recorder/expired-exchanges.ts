@@ -134,7 +134,7 @@ export class ExpiredExchanges {
       }
 
       // These calls have no finished exchanges left, so only their rows remain to drop.
-      this.db.transaction(() => expiredCalls.forEach((callId) => this.deleteCallWithoutExchanges.run(callId, callId)))();
+      this.db.transaction(() => expiredCalls.forEach((callId) => this.deleteCallWithoutExchanges.run(callId, callId))).immediate();
     }
 
     const oldestKept = this.selectCallsPastNewest.pluck().get(1, keepCalls - 1) as string | undefined;

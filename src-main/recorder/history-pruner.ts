@@ -90,7 +90,10 @@ export class HistoryPruner {
     return (this.selectUsedBytes.get() as { bytes: number }).bytes;
   }
 
-  /** Deletes the given exchanges, their search rows and calls left empty, in one transaction. */
+  /**
+   * Deletes the given exchanges, their search rows and calls left empty, in one IMMEDIATE
+   * transaction, so a clear from another process waits for the recording thread's lock.
+   */
   delete(ids: readonly number[]): DeletedCounts {
     return this.db.transaction((): DeletedCounts => {
       const perCall = new Map<string, number>();
@@ -113,6 +116,6 @@ export class HistoryPruner {
       }
 
       return { exchanges, calls };
-    })();
+    }).immediate();
   }
 }

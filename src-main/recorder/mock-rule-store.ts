@@ -215,7 +215,9 @@ export class MockRuleStore extends EventEmitter<{ changed: [] }> {
   }
 
   private change<T>(work: () => T): T {
-    const result = this.db.transaction(work)();
+    // IMMEDIATE takes the write lock before the first read. A deferred transaction that read first
+    // fails at once with "database is locked" when the recording thread commits in between.
+    const result = this.db.transaction(work).immediate();
     this.emit('changed');
     return result;
   }

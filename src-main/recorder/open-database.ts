@@ -94,7 +94,7 @@ function migrate(db: Database, fromVersion: number): void {
     db.transaction(() => {
       migration(db);
       db.pragma(`user_version = ${version + 1}`);
-    })();
+    }).immediate();
   }
 }
 

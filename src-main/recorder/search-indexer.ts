@@ -78,7 +78,7 @@ export class SearchIndexer {
       for (const entry of batch) {
         this.insertText.run({ id: entry.id, body: entry.text });
       }
-    })();
+    }).immediate();
   }
 
   /**
@@ -93,7 +93,7 @@ export class SearchIndexer {
       for (const row of rows) {
         this.insertText.run({ id: row.id, body: searchableText(row.request_body, row.response_body) });
       }
-    })();
+    }).immediate();
 
     return rows.length;
   }

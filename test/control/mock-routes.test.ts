@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { PushBatch } from '../../src-main/contract/api';
 import type { MockRule, MockRuleExample, MockRuleProblem, MockRuleRecord } from '../../src-main/contract/mocks';
+import { openDatabase } from '../../src-main/recorder/open-database';
 import { startInspector, type RunningInspector } from '../support/control-fixture';
 import { send } from '../support/http-client';
 import { sampleBytes } from '../support/samples';
@@ -84,6 +85,24 @@ describe('mock routes', () => {
     expect(off.body.value.rule.mode).toBe('off');
     expect(moved.body.value.position).toBe(1);
     expect(badPosition.status).toBe(400);
+  });
+
+  it('answers 503 while another writer holds the lock', async () => {
+    const other = openDatabase(inspector.dbPath);
+    other.exec('BEGIN IMMEDIATE');
+
+    try {
+      const response = await inspector.api('/api/mocks', { method: 'POST', body: { rule: stub } });
+
+      expect(response.status).toBe(503);
+      expect(response.body.error.code).toBe('database_busy');
+      expect(response.body.error.message).toContain('nothing was changed');
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+
+    expect((await inspector.api<MockRuleRecord[]>('/api/mocks')).body.value).toEqual([]);
   });
 
   it('answers 404 for an unknown rule', async () => {

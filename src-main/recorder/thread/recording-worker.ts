@@ -130,7 +130,7 @@ class RecordingSession {
             finished.push({ key: op.key, summary: summaryOfRecord(id, open.completed.exchange, result) });
           }
         }
-      })();
+      }).immediate();
     } catch (error) {
       for (const op of ops) {
         this.open.delete(op.key);
