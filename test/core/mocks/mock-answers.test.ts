@@ -6,7 +6,7 @@ import { formatExchangeLine } from '../../../src-main/cli/exchange-line';
 import { MockRuleStore } from '../../../src-main/recorder/mock-rule-store';
 import { openDatabase } from '../../../src-main/recorder/open-database';
 import { startEngine, type RunningEngine } from '../../support/engine-fixture';
-import { send } from '../../support/http-client';
+import { send, sendRaw } from '../../support/http-client';
 import { sampleBytes } from '../../support/samples';
 import { replyJson, startTarget, type TargetHandler, type TargetServer } from '../../support/target-server';
 
@@ -188,6 +188,28 @@ describe('mock rules answering requests', () => {
     expect((await lastExchange())?.errorCode).toBe('target_timeout');
     expect((await lastExchange())?.checks.map((check) => check.code)).toEqual(['reply_slow']);
   }, 15_000);
+
+  it('fallback answers when stopped mid-forward', async () => {
+    const url = await start([{ name: 'stop guard', match: { type: 'assistant-request' }, mode: 'fallback', response: { body: { assistantId: 'mock' } } }], () => undefined);
+    const reply = send(url, { body: ASSISTANT_REQUEST });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    await running?.engine.stop(100);
+    const response = await reply;
+
+    expect(response.status).toBe(200);
+    expect(json(response.body)).toEqual({ assistantId: 'mock' });
+  });
+
+  it('fallback records a caller that left', async () => {
+    const url = await start([{ name: 'left guard', match: { type: 'assistant-request' }, mode: 'fallback', response: { body: { assistantId: 'mock' } } }], () => undefined);
+    const body = ASSISTANT_REQUEST.toString('utf8');
+
+    await sendRaw(Number(new URL(url).port), `POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`, 300);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    expect((await lastExchange())?.outcome).toBe('interrupted');
+  });
 
   it('merges mocked and target tool results in request order', async () => {
     const url = await start([availability], replyJson({ results: [{ name: 'lookup_customer', toolCallId: 'tc-2', result: 'from target' }, { name: 'check_availability', toolCallId: 'tc-1', result: 'stale' }] }));

@@ -3,6 +3,7 @@ import type { HeaderPair } from '../../../contract/exchange';
 import type { Settings } from '../../../contract/settings';
 import type { ExchangeResult } from '../../../recorder/exchange-writer';
 import { SwitchboardError } from '../../errors';
+import type { ForwardCancel } from '../../forward-cancel';
 import type { TargetAgents } from '../../send-to-target';
 import { timeoutFor } from '../../settings';
 import type { Target } from '../../target';
@@ -31,6 +32,9 @@ export interface MockStep {
   runtime: MockRuntime;
   plan: MockPlan;
   mockRequest: MockRequest;
+  /** Aborted when the engine stops, which then cancels the forwards in `forwards`. */
+  stopping: AbortSignal;
+  forwards: Set<ForwardCancel>;
 }
 
 /** A rendered reply and how long to wait before sending it, in milliseconds. */
@@ -68,7 +72,7 @@ export async function answerWithMocks(step: MockStep): Promise<MockResult> {
     }
 
     const forward = await forwardOrFail(step);
-    return targetSucceeded(forward) ? relay(step, forward) : afterFailure(forward, () => sendMock(step, build, [plan.rule], forward, failureOf(forward)));
+    return targetSucceeded(forward) ? relay(step, forward) : afterFailure(step.response, forward, () => sendMock(step, build, [plan.rule], forward, failureOf(forward)));
   }
 
   const callId = step.mockRequest.fields.callId;
@@ -114,7 +118,7 @@ export async function answerWithMocks(step: MockStep): Promise<MockResult> {
   const unanswered = [...new Set(plan.calls.filter((call) => call.rule === null).map((call) => call.toolCall.name ?? call.toolCall.id ?? '(unnamed)'))];
   const build = (): Rendered =>
     rendered(envelopeReply(plan.calls.map((call) => (call.rule === null ? failedToolEntry(call.toolCall, `No answer: ${reason.message}`) : ruleEntry(call)))));
-  return afterFailure(forward, () => sendMock(step, build, rulesOf(answered), forward, reason, unanswered));
+  return afterFailure(step.response, forward, () => sendMock(step, build, rulesOf(answered), forward, reason, unanswered));
 }
 
 function rulesOf(calls: { rule: ActiveRule | null }[]): ActiveRule[] {
@@ -141,6 +145,8 @@ async function forwardOrFail(step: MockStep): Promise<BufferedForward> {
     timeoutMs: fallbackTimeoutMs(step.settings, step.mockRequest.fields.type),
     limitBytes: step.settings.bodyLimitBytes,
     eventType: step.mockRequest.fields.type,
+    stopping: step.stopping,
+    forwards: step.forwards,
   });
 }
 

@@ -24,6 +24,9 @@ export interface BufferedForwardRequest {
   /** Largest reply body read, in bytes. */
   limitBytes: number;
   eventType: string | null;
+  /** Aborted when the engine stops, which then cancels the forwards in `forwards`. */
+  stopping: AbortSignal;
+  forwards: Set<ForwardCancel>;
 }
 
 /**
@@ -44,11 +47,17 @@ export async function forwardBuffered(forward: BufferedForwardRequest): Promise<
     );
   }, timeoutMs);
   const onCallerGone = (): void => {
-    if (!forward.response.writableFinished) {
+    if (!forward.response.writableFinished && !forward.stopping.aborted) {
       cancel.cancel(new SwitchboardError('interrupted', 'The caller closed the connection before the reply was complete.'));
     }
   };
   forward.response.on('close', onCallerGone);
+  forward.forwards.add(cancel);
+
+  if (forward.stopping.aborted) {
+    cancel.cancel(forward.stopping.reason);
+  }
+
   const startedAt = performance.now();
 
   try {
@@ -76,6 +85,7 @@ export async function forwardBuffered(forward: BufferedForwardRequest): Promise<
   } finally {
     clearTimeout(timer);
     forward.response.off('close', onCallerGone);
+    forward.forwards.delete(cancel);
   }
 }
 

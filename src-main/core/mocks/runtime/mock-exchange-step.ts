@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HeaderPair, VapiFields } from '../../../contract/exchange';
 import type { Settings } from '../../../contract/settings';
+import type { ForwardCancel } from '../../forward-cancel';
 import type { TargetAgents } from '../../send-to-target';
 import type { Target } from '../../target';
 import { parseJsonObject, toolCallsOf, type JsonObject } from '../../vapi-event';
@@ -23,6 +24,8 @@ export interface MockStepContext {
   settings: Settings;
   target: Target | null;
   agents: TargetAgents;
+  stopping: AbortSignal;
+  forwards: Set<ForwardCancel>;
 }
 
 /**
@@ -60,5 +63,7 @@ export async function answerFromMockRules(request: IncomingMessage, response: Se
     runtime: context.mocks,
     plan,
     mockRequest,
+    stopping: context.stopping,
+    forwards: context.forwards,
   });
 }

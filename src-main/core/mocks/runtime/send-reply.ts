@@ -5,9 +5,12 @@ import type { MockResult, MockStep, Rendered } from './answer-with-mocks';
 import type { BufferedForward } from './forward-buffered';
 import type { ActiveRule } from './mock-runtime';
 
-/** Records an interrupted exchange when the caller left; otherwise lets the rules answer. */
-export async function afterFailure(forward: BufferedForward, answer: () => Promise<MockResult>): Promise<MockResult> {
-  if (forward.kind === 'failed' && forward.error.code === 'interrupted') {
+/**
+ * Records an interrupted exchange when the caller left. Otherwise, the target failing or
+ * Switchboard stopping included, runs `answer` so the rules reply.
+ */
+export async function afterFailure(response: ServerResponse, forward: BufferedForward, answer: () => Promise<MockResult>): Promise<MockResult> {
+  if (forward.kind === 'failed' && forward.error.code === 'interrupted' && response.destroyed) {
     return {
       status: null,
       responseHeaders: null,
