@@ -3,13 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { toolCallsSampleBody } from './bodies';
-import { runForDuration } from './load';
+import { runForDuration, type ThroughputSlice } from './load';
+import { waitForRows } from './recorded-rows';
 import { recordingCpuMsPerExchange } from './recording-cost';
 import { startHelperServer, startSwitchboard, type ServerProcess } from './processes';
 
 const CONCURRENCY = 32;
 const ROUNDS = 3;
 const SECONDS_PER_ROUND = 3;
+/** Maximum wait for Switchboard's rows to catch up with its replies after a slice, in seconds. */
+const CATCH_UP_TIMEOUT_SECONDS = 60;
 
 /** CPU time a process has used so far, user and system, in ms; Linux only, from /proc. */
 function cpuMs(pid: number): number {
@@ -21,9 +24,9 @@ function cpuMs(pid: number): number {
 
 /**
  * Measures the CPU time one exchange costs `switchboard listen` (all its threads), http-proxy and
- * a bare proxy on Node's HTTP modules (close to the least a proxy built on them spends), with 32 keep-alive clients
- * posting the 10 KB tool-calls sample in alternating 3-second rounds. Then measures recording
- * alone: the same exchanges through the recording thread without HTTP, on an idle machine.
+ * a bare proxy on Node's HTTP modules, close to the least a proxy built on them spends. 32
+ * keep-alive clients post the 10 KB tool-calls sample in alternating 3-second rounds. Then
+ * measures recording alone: the same exchanges through the recording thread without HTTP.
  * With --profile DIR, Switchboard also writes V8 CPU profiles of each thread there.
  */
 async function main(options: { profile?: string }): Promise<void> {
@@ -38,22 +41,38 @@ async function main(options: { profile?: string }): Promise<void> {
     const bare = await startHelperServer('bare Node proxy', 'bare-proxy.ts', [target.url]);
     started.push(bare);
     const nodeArgs = options.profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.profile}`];
-    const switchboard = await startSwitchboard({ targetUrl: target.url, dbPath: join(workDir, 'cpu.db'), logPath: join(workDir, 'listen.log'), nodeArgs });
+    const dbPath = join(workDir, 'cpu.db');
+    const switchboard = await startSwitchboard({ targetUrl: target.url, dbPath, logPath: join(workDir, 'listen.log'), nodeArgs });
     started.push(switchboard);
     const load = { body: toolCallsSampleBody(), requestPath: '/vapi/webhook', concurrency: CONCURRENCY };
-    const totals = new Map<ServerProcess, { exchanges: number; seconds: number; cpuMs: number }>();
+    const totals = new Map<ServerProcess, { exchanges: number; errors: number; seconds: number; cpuMs: number }>();
+    let switchboardAnswered = 0;
+
+    // Switchboard writes rows after sending each reply, so each of its slices lasts until its
+    // rows are written. The CPU of that catch-up is part of its cost per exchange.
+    const runSlice = async (server: ServerProcess, seconds: number): Promise<ThroughputSlice> => {
+      const slice = await runForDuration({ name: server.name, url: server.url }, seconds, load);
+
+      if (server === switchboard) {
+        switchboardAnswered += slice.completed;
+        await waitForRows(dbPath, switchboardAnswered, CATCH_UP_TIMEOUT_SECONDS);
+      }
+
+      return slice;
+    };
 
     for (const server of [switchboard, reference, bare]) {
-      await runForDuration({ name: server.name, url: server.url }, 1, load);
-      totals.set(server, { exchanges: 0, seconds: 0, cpuMs: 0 });
+      await runSlice(server, 1);
+      totals.set(server, { exchanges: 0, errors: 0, seconds: 0, cpuMs: 0 });
     }
 
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const server of [switchboard, reference, bare]) {
         const before = cpuMs(server.pid);
-        const slice = await runForDuration({ name: server.name, url: server.url }, SECONDS_PER_ROUND, load);
-        const total = totals.get(server) as { exchanges: number; seconds: number; cpuMs: number };
+        const slice = await runSlice(server, SECONDS_PER_ROUND);
+        const total = totals.get(server) as { exchanges: number; errors: number; seconds: number; cpuMs: number };
         total.exchanges += slice.completed;
+        total.errors += slice.errors;
         total.seconds += slice.seconds;
         total.cpuMs += cpuMs(server.pid) - before;
       }
@@ -61,7 +80,8 @@ async function main(options: { profile?: string }): Promise<void> {
 
     for (const [server, total] of totals) {
       const perSecond = Math.round(total.exchanges / total.seconds);
-      process.stdout.write(`${server.name}: ${perSecond} exchanges/s answered, ${(total.cpuMs / total.exchanges).toFixed(3)} ms of CPU per exchange\n`);
+      const failed = total.errors === 0 ? '' : ` (${total.errors} requests failed)`;
+      process.stdout.write(`${server.name}: ${perSecond} exchanges/s answered, ${(total.cpuMs / total.exchanges).toFixed(3)} ms of CPU per exchange${failed}\n`);
     }
   } finally {
     for (const server of started.reverse()) {

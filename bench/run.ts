@@ -53,10 +53,16 @@ function parseDuration(value: string): number {
 }
 
 /** Writes the Markdown report of a saved results file again, for example after the report's layout changed. */
-function renderSaved(jsonPath: string, markdownPath: string): void {
+/**
+ * Writes the Markdown report of a saved results file. By default only a complete run's report
+ * replaces the published page, and other reports go beside the file.
+ */
+function renderSaved(jsonPath: string, markdownPath: string | undefined): void {
   const results = JSON.parse(readFileSync(jsonPath, 'utf8')) as BenchResults;
-  writeFileSync(markdownPath, renderMarkdown(results));
-  process.stdout.write(`Markdown: ${markdownPath}\n`);
+  const complete = !results.quick && results.latency !== undefined && results.throughput !== undefined && results.history !== undefined && results.ui !== undefined;
+  const path = markdownPath ?? (complete ? join(REPO_DIR, 'docs', 'benchmark.md') : `${jsonPath.replace(/\.json$/, '')}.md`);
+  writeFileSync(path, renderMarkdown(results));
+  process.stdout.write(`Markdown: ${path}\n`);
 }
 
 async function run(options: RunOptions, argv: string[]): Promise<void> {
@@ -115,10 +121,10 @@ const program = new Command('bench')
   .option('--out <dir>', 'folder for the results JSON', join(REPO_DIR, 'bench', 'results'))
   .option('--markdown <file>', 'where to write the Markdown report (default: docs/benchmark.md for a full run, else beside the JSON)')
   .option('--keep-temp', 'keep the temp folder with the recording databases and listen logs', false)
-  .option('--from <json>', 'measure nothing; write the Markdown report of a saved results file (to docs/benchmark.md unless --markdown)')
+  .option('--from <json>', 'measure nothing; write the Markdown report of a saved results file (a complete run to docs/benchmark.md, others beside the file, unless --markdown)')
   .action(async (options: RunOptions) => {
     if (options.from !== undefined) {
-      renderSaved(options.from, options.markdown ?? join(REPO_DIR, 'docs', 'benchmark.md'));
+      renderSaved(options.from, options.markdown);
       return;
     }
 
