@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import type { Command, Option } from 'commander';
 import { SwitchboardError } from '../core/errors';
+import { counted } from './counted';
 import { HistoryPruner } from '../recorder/history-pruner';
 import { openDatabase } from '../recorder/open-database';
 import { RetentionRunner } from '../recorder/retention';
@@ -20,11 +21,6 @@ async function confirmed(question: string): Promise<boolean> {
   } finally {
     prompt.close();
   }
-}
-
-/** Formats a count with its noun, such as "1 call" or "2 calls". */
-function counted(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** Deletes every recorded exchange and call from a database, after confirmation, and gives the space back when it can. */

@@ -10,6 +10,7 @@ import { parseTarget } from '../core/target';
 import { openDatabase } from '../recorder/open-database';
 import { authBannerLine } from './auth-options';
 import { batchedLines } from './batched-lines';
+import { counted } from './counted';
 import { createErrorReporter } from './error-reporter';
 import { formatExchangeLine } from './exchange-line';
 import { loadAndWatchRuleFile } from './mock-file';
@@ -124,7 +125,7 @@ export async function runListen(options: ListenOptions, version: string, rendere
 
 function prunedLine(report: PruneReport): string {
   const why = { age: 'past --keep-days', calls: 'past --keep-calls', size: 'over --keep-mb', clear: 'history cleared' }[report.reason];
-  return `Deleted ${report.exchanges} exchanges and ${report.calls} calls (${why}).`;
+  return `Deleted ${counted(report.exchanges, 'exchange')} and ${counted(report.calls, 'call')} (${why}).`;
 }
 
 /** Folder of the built inspector next to the built CLI. */

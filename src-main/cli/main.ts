@@ -3,11 +3,12 @@ import pkg from '../../package.json';
 import { messageOf, SwitchboardError, withBusyExplained } from '../core/errors';
 import { defaultDatabasePath } from '../core/data-dir';
 import { DEFAULT_INSPECTOR_PORT, DEFAULT_PORT, DEFAULT_SETTINGS } from '../core/settings';
+import { MAX_LIST_LIMIT } from '../recorder/exchange-store';
 import { addAuthSchemeOptions, addRejectOption, authSettingsFromOptions, type AuthCliOptions } from './auth-options';
 import { runList } from './list-command';
 import { addMocksCommand } from './mocks-command';
 import { builtRendererDir, runListen, type ListenOptions } from './listen-command';
-import { collectTypeTimeout, parseCount, parsePort, parseSeconds, parseSize } from './options';
+import { collectTypeTimeout, parseListLimit, parsePort, parseSeconds, parseSize } from './options';
 import { addReplayCommand } from './replay-command';
 import { runShow } from './show-command';
 import { addSignCommand } from './sign-command';
@@ -64,7 +65,7 @@ function buildProgram(): Command {
     .option('--type <type>', 'only this message.type, such as tool-calls')
     .option('--call <id>', 'only exchanges of this call id')
     .option('--search <text>', 'only exchanges whose bodies contain this phrase (words and strings of JSON bodies, not numbers)')
-    .option('--limit <n>', 'how many exchanges to print', parseCount, 50)
+    .option('--limit <n>', `how many exchanges to print, at most ${MAX_LIST_LIMIT}`, parseListLimit, 50)
     .option('--json', 'print one JSON array instead of lines', false)
     .action((options) => runList(options));
 

@@ -7,6 +7,7 @@ import { describeAnswer } from '../core/mocks/definitions/describe-rule';
 import { parseRuleFile } from '../core/mocks/definitions/parse-rules';
 import { MockRuleStore } from '../recorder/mock-rule-store';
 import { openDatabase } from '../recorder/open-database';
+import { counted } from './counted';
 import { describeImport, importRuleFile, readRuleFile } from './mock-file';
 
 /**
@@ -46,7 +47,7 @@ function runList(options: { db: string; json: boolean }): void {
 function runImport(file: string, options: { db: string; replace: boolean; dryRun: boolean }): void {
   if (options.dryRun) {
     const rules = parseRuleFile(readRuleFile(file), file);
-    process.stdout.write(`${file} is valid: ${rules.length} rule${rules.length === 1 ? '' : 's'}. Nothing was stored (--dry-run).\n`);
+    process.stdout.write(`${file} is valid: ${counted(rules.length, 'rule')}. Nothing was stored (--dry-run).\n`);
     return;
   }
 
@@ -69,7 +70,7 @@ function runExport(file: string | undefined, options: { db: string; force: boole
   }
 
   writeFileSync(file, text);
-  process.stderr.write(`Exported ${records.length} rule${records.length === 1 ? '' : 's'} to ${file}.\n`);
+  process.stderr.write(`Exported ${counted(records.length, 'rule')} to ${file}.\n`);
 }
 
 /** Adds `switchboard mocks list|import|export`. */

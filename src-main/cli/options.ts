@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { MAX_LIST_LIMIT } from '../recorder/exchange-store';
 
 /** Parses a TCP port; 0 asks the system for a free one. */
 export function parsePort(value: string): number {
@@ -12,11 +13,22 @@ export function parsePort(value: string): number {
 }
 
 /** Parses a positive whole number such as a row limit. */
-export function parseCount(value: string): number {
+function parseCount(value: string): number {
   const count = Number(value);
 
   if (!/^\d+$/.test(value) || count < 1) {
     throw new InvalidArgumentError(`"${value}" is not a positive whole number.`);
+  }
+
+  return count;
+}
+
+/** Parses `--limit` of `list`: a positive whole number up to what one list query returns. */
+export function parseListLimit(value: string): number {
+  const count = parseCount(value);
+
+  if (count > MAX_LIST_LIMIT) {
+    throw new InvalidArgumentError(`${count} is more than the ${MAX_LIST_LIMIT} exchanges one list prints. Narrow it with --type, --call or --search.`);
   }
 
   return count;

@@ -160,7 +160,7 @@ async function forwardAndRelay(
       new SwitchboardError(
         'target_timeout',
         `The server at ${target.url.host} did not answer within ${timeoutMs} ms (the limit for ${eventType ?? 'this request'}). Answer faster, or raise the limit with ${timeoutOption(context.settings, eventType)}.`,
-        { target: target.url.href, timeoutMs },
+        { target: targetRequestUrl(target, rawUrl), timeoutMs },
       ),
     );
   }, timeoutMs);

@@ -134,19 +134,22 @@ function sendOnce(request: TargetRequest, agents: TargetAgents): Promise<TargetR
         return;
       }
 
-      reject(targetConnectionError(error, target));
+      reject(targetConnectionError(error, target, request.path));
     });
 
     outgoing.end(request.body);
   });
 }
 
-/** Maps a socket error on the way to the target to `target_unreachable` with what to check. */
-export function targetConnectionError(error: unknown, target: Target): SwitchboardError {
+/**
+ * Maps a socket error on the way to the target to `target_unreachable` with what to check.
+ * `path` is the path and query the request was sent to, so the details name its whole URL.
+ */
+export function targetConnectionError(error: unknown, target: Target, path: string): SwitchboardError {
   const nested = error instanceof AggregateError ? error.errors[0] : error;
   const code = systemErrorCode(nested) ?? systemErrorCode(error);
   const where = target.url.host;
-  const details = { target: target.url.href };
+  const details = { target: `${target.url.protocol}//${target.url.host}${path}` };
 
   if (code === 'ECONNREFUSED') {
     return new SwitchboardError(

@@ -12,7 +12,8 @@ import {
 } from './rows';
 
 const DEFAULT_LIMIT = 200;
-const MAX_LIMIT = 10_000;
+/** Most exchanges or calls one list query returns. */
+export const MAX_LIST_LIMIT = 10_000;
 
 /**
  * Reads exchanges and calls. Live recording writes on its own thread (see `Recorder`); this
@@ -104,7 +105,7 @@ export class ExchangeStore {
       parameters.text = phraseQuery(query.text);
     }
 
-    parameters.limit = Math.min(Math.max(1, query.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
+    parameters.limit = Math.min(Math.max(1, query.limit ?? DEFAULT_LIMIT), MAX_LIST_LIMIT);
     const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
     const sql = `SELECT ${SUMMARY_COLUMNS} FROM exchanges ${where} ORDER BY id DESC LIMIT @limit`;
 
@@ -114,7 +115,7 @@ export class ExchangeStore {
   /** Calls, most recently active first. */
   listCalls(limit = DEFAULT_LIMIT): CallSummary[] {
     const statement = this.prepareCached('SELECT * FROM calls ORDER BY last_seen_at DESC LIMIT ?');
-    return (statement.all(Math.min(Math.max(1, limit), MAX_LIMIT)) as CallRow[]).map(callFromRow);
+    return (statement.all(Math.min(Math.max(1, limit), MAX_LIST_LIMIT)) as CallRow[]).map(callFromRow);
   }
 
   /** Bytes used by the database file and its write-ahead log. */

@@ -72,6 +72,13 @@ describe('switchboard list', () => {
     expect(listJson('--limit', '2')).toHaveLength(2);
   });
 
+  it('rejects a limit past one list', () => {
+    const result = runCli(['list', '--db', dbPath, '--limit', '20000']);
+
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('20000 is more than the 10000 exchanges one list prints');
+  });
+
   it('searches bodies for a phrase', () => {
     expect(listJson('--search', 'booked a table for four').map((exchange) => exchange.type)).toEqual(['end-of-call-report']);
     expect(listJson('--search', 'no such phrase anywhere')).toEqual([]);

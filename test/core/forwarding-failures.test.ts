@@ -15,14 +15,14 @@ describe('forwarding failures', () => {
     const port = await closedPort();
     const running = await engine({ targetUrl: `http://127.0.0.1:${port}/vapi/webhook` });
 
-    const response = await send(`${running.url}/`, { body: sampleBytes('status-update.in-progress.json') });
+    const response = await send(`${running.url}/?attempt=2`, { body: sampleBytes('status-update.in-progress.json') });
 
     expect(response.status).toBe(502);
     const body = JSON.parse(response.body.toString()) as { error: { code: string; message: string; target: string } };
     expect(body.error.code).toBe('target_unreachable');
     expect(body.error.message).toContain(`127.0.0.1:${port}`);
     expect(body.error.message).toContain('Is your server running');
-    expect(body.error.target).toBe(`http://127.0.0.1:${port}/vapi/webhook`);
+    expect(body.error.target).toBe(`http://127.0.0.1:${port}/vapi/webhook?attempt=2`);
     expect((await latest(running))?.outcome).toBe('target_unreachable');
     expect((await latest(running))?.type).toBe('status-update');
   });
@@ -31,10 +31,12 @@ describe('forwarding failures', () => {
     const server = await target(hang);
     const running = await engine({ targetUrl: server.url, timeoutMs: 300 });
 
-    const response = await send(`${running.url}/`, { body: sampleBytes('hang.json') });
+    const response = await send(`${running.url}/calls/hang?attempt=2`, { body: sampleBytes('hang.json') });
 
     expect(response.status).toBe(504);
-    expect((JSON.parse(response.body.toString()) as { error: { code: string } }).error.code).toBe('target_timeout');
+    const body = JSON.parse(response.body.toString()) as { error: { code: string; target: string } };
+    expect(body.error.code).toBe('target_timeout');
+    expect(body.error.target).toBe(`${server.url}/calls/hang?attempt=2`);
     expect((await latest(running))?.outcome).toBe('target_timeout');
   });
 

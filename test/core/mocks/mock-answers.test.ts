@@ -254,8 +254,8 @@ describe('mock rules answering requests', () => {
     expect(exchange?.outcome).toBe('mocked');
     expect(exchange?.errorCode).toBe('target_error');
     expect(exchange?.errorMessage).toContain('answered 500');
-    expect(exchange?.errorMessage).toContain('The unmocked tools broken_tool got an error entry; mock rule "availability stub" answered the others.');
-    expect(formatExchangeLine(exchange as ExchangeSummary)).toContain('The unmocked tools broken_tool got an error entry');
+    expect(exchange?.errorMessage).toContain('The unmocked tool broken_tool got an error entry; mock rule "availability stub" answered the others.');
+    expect(formatExchangeLine(exchange as ExchangeSummary)).toContain('The unmocked tool broken_tool got an error entry');
   });
 
   it('fallback tool rule leaves a working target alone', async () => {

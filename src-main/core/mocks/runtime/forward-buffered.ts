@@ -5,7 +5,7 @@ import { SwitchboardError } from '../../errors';
 import { ForwardCancel } from '../../forward-cancel';
 import { forwardRequestHeaders, withoutHopByHop } from '../../headers';
 import { sendToTarget, type TargetAgents } from '../../send-to-target';
-import { targetHostHeader, targetRequestPath, type Target } from '../../target';
+import { targetHostHeader, targetRequestPath, targetRequestUrl, type Target } from '../../target';
 
 /** The target's whole reply, or why there is none. */
 export type BufferedForward =
@@ -42,7 +42,7 @@ export async function forwardBuffered(forward: BufferedForwardRequest): Promise<
       new SwitchboardError(
         'target_timeout',
         `The server at ${target.url.host} did not answer within ${timeoutMs} ms (the limit for ${forward.eventType ?? 'this request'}).`,
-        { target: target.url.href, timeoutMs },
+        { target: targetRequestUrl(target, forward.request.url ?? '/'), timeoutMs },
       ),
     );
   }, timeoutMs);

@@ -79,7 +79,9 @@ function failureMessage(failure: SwitchboardError | null, names: string, unanswe
     return `${failure.message} Mock rule "${names}" answered instead.`;
   }
 
-  return `${failure.message} The unmocked tools ${unansweredTools.join(', ')} got an error entry; mock rule "${names}" answered the others.`;
+  const unanswered =
+    unansweredTools.length === 1 ? `The unmocked tool ${unansweredTools[0]} got an error entry` : `The unmocked tools ${unansweredTools.join(', ')} got error entries`;
+  return `${failure.message} ${unanswered}; mock rule "${names}" answered the others.`;
 }
 
 /** Resolves true after `ms`, or false as soon as the caller closes the connection. */
