@@ -16,6 +16,7 @@ import { formatExchangeLine } from './exchange-line';
 import { loadAndWatchRuleFile } from './mock-file';
 import { openBrowser } from './open-browser';
 import { retentionBannerLine, retentionSettingsFromOptions, type RetentionCliOptions } from './retention-options';
+import { whenStdoutCloses } from './stdout-closed';
 
 export interface ListenOptions extends RetentionCliOptions {
   forwardTo?: string;
@@ -86,6 +87,10 @@ export async function runListen(options: ListenOptions, version: string, rendere
   }
 
   const writeLine = batchedLines(process.stdout);
+  whenStdoutCloses(() => {
+    process.stderr.write('The reader of the output went away, so exchange lines are no longer printed. Switchboard keeps receiving and recording; stop it with Ctrl+C.\n');
+    whenStdoutCloses(() => undefined);
+  });
   engine.on('exchange-finished', (exchange) => writeLine(formatExchangeLine(exchange)));
 
   const reportError = createErrorReporter();

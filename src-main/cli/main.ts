@@ -12,6 +12,7 @@ import { collectTypeTimeout, parseListLimit, parsePort, parseSeconds, parseSize 
 import { addReplayCommand } from './replay-command';
 import { runShow } from './show-command';
 import { addSignCommand } from './sign-command';
+import { stdoutClosed } from './stdout-closed';
 import { addClearCommand } from './clear-command';
 import { addRetentionOptions, type RetentionCliOptions } from './retention-options';
 
@@ -112,7 +113,8 @@ function reportFailure(thrown: unknown): never {
 // output, not in an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') {
-    process.exit(0);
+    stdoutClosed();
+    return;
   }
 
   reportFailure(error);

@@ -49,6 +49,22 @@ describe('switchboard listen', () => {
     expect(running.inspectorUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/);
   });
 
+  it('keeps serving after its output reader leaves', async () => {
+    const { dbPath } = temp();
+    const server = await target();
+    const running = await listen(['--forward-to', server.url, '--port', '0', '--no-inspector', '--db', dbPath]);
+
+    running.child.stdout?.destroy();
+    const first = await send(`${running.receiveUrl}/`, { body: sampleBytes('tool-calls.json') });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const second = await send(`${running.receiveUrl}/`, { body: sampleBytes('tool-calls.json') });
+
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
+    expect(running.child.exitCode).toBeNull();
+    expect(running.errors()).toContain('exchange lines are no longer printed');
+  });
+
   it('forwards samples and prints a line for each', async () => {
     const { dbPath } = temp();
     const server = await target();
