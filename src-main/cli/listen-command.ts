@@ -86,6 +86,15 @@ export async function runListen(options: ListenOptions, version: string, rendere
     throw error;
   }
 
+  // Installed before the banner, because whoever reads it may send a signal at once, and without
+  // a listener SIGINT ends the process without stopping gracefully.
+  onShutdownSignal(async () => {
+    mockFile?.stop();
+    await control?.stop();
+    await engine.stop(5_000);
+    db.close();
+  });
+
   const writeLine = batchedLines(process.stdout);
   whenStdoutCloses(() => {
     process.stderr.write('The reader of the output went away, so exchange lines are no longer printed. Switchboard keeps receiving and recording; stop it with Ctrl+C.\n');
@@ -119,13 +128,6 @@ export async function runListen(options: ListenOptions, version: string, rendere
   if (options.open && control !== null) {
     openBrowser(control.url);
   }
-
-  onShutdownSignal(async () => {
-    mockFile?.stop();
-    await control?.stop();
-    await engine.stop(5_000);
-    db.close();
-  });
 }
 
 function prunedLine(report: PruneReport): string {
