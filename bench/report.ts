@@ -58,6 +58,9 @@ function latencySection(latency: LatencyResult): string {
     table(['Body', 'Concurrency', 'Path', 'Requests', 'p50', 'p99', 'max', 'added p50', 'added p99', 'errors'], rows),
     '',
     `Switchboard recorded ${latency.recorded.forwarded} of the ${latency.recorded.sent} requests sent through it (warm-up included).`,
+    'Each case started once the rows of everything before it were written. Seconds after each case\'s last reply until its rows were written:',
+    '',
+    table(['Body', 'Concurrency', 'Rows written after the last reply (s)'], latency.cases.map((entry) => [entry.body, entry.concurrency, fixed(entry.catchUpSeconds)])),
   ].join('\n');
 }
 

@@ -52,7 +52,6 @@ function parseDuration(value: string): number {
   return seconds;
 }
 
-/** Writes the Markdown report of a saved results file again, for example after the report's layout changed. */
 /**
  * Writes the Markdown report of a saved results file. By default only a complete run's report
  * replaces the published page, and other reports go beside the file.

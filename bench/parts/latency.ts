@@ -1,14 +1,17 @@
 import { join } from 'node:path';
 import { endOfCallReportBody, toolCallsBody } from '../bodies';
 import type { BenchContext } from '../context';
-import { runInterleaved, type LoadPath } from '../load';
+import { runInterleaved, type LoadPath, type PathSamples } from '../load';
 import { startHelperServer, startSwitchboard, type ServerProcess } from '../processes';
-import { countRecorded } from '../recorded-rows';
+import { countRecorded, waitForRows } from '../recorded-rows';
 import { summarize, type LatencySummary } from '../stats';
 
 export const DIRECT = 'direct';
 export const SWITCHBOARD = 'switchboard';
 export const REFERENCE = 'http-proxy';
+
+/** Maximum wait for Switchboard's rows to catch up with its replies after a warm-up or a case. */
+const CATCH_UP_TIMEOUT_SECONDS = 120;
 
 export interface PathLatency extends LatencySummary {
   name: string;
@@ -31,6 +34,8 @@ export interface LatencyCase {
   requestsPerPath: number;
   paths: PathLatency[];
   added: AddedLatency[];
+  /** Seconds after the case's last reply until Switchboard had written every row. */
+  catchUpSeconds: number;
 }
 
 export interface LatencyResult {
@@ -63,9 +68,16 @@ function addedOver(direct: LatencySummary, path: PathLatency): AddedLatency {
   return { name: path.name, p50: path.p50 - direct.p50, p99: path.p99 - direct.p99, max: path.max - direct.max };
 }
 
+/** Counts the requests to `path` that completed in one interleaved run. */
+function sentTo(path: string, samples: PathSamples[]): number {
+  return samples.filter((sample) => sample.name === path).reduce((sum, sample) => sum + sample.latenciesMs.length, 0);
+}
+
 /**
  * Sends the same requests straight to a fast target, through `switchboard listen` (recording)
  * and through http-proxy, each in its own process, alternating the three request by request.
+ * Each case starts once Switchboard has written the rows of everything before it, so a case is
+ * not slowed by the recording left over from the one before.
  */
 export async function measureLatency(context: BenchContext): Promise<LatencyResult> {
   const started: ServerProcess[] = [];
@@ -91,8 +103,12 @@ export async function measureLatency(context: BenchContext): Promise<LatencyResu
       context.progress(`latency: ${plan.body}, concurrency ${plan.concurrency}, ${plan.requests} requests per path`);
       const load = { body: plan.bytes, requestPath: '/vapi/webhook', concurrency: plan.concurrency, maxSeconds: 90 };
       const warmup = await runInterleaved(paths, plan.warmup, load);
+      sentToSwitchboard += sentTo(SWITCHBOARD, warmup);
+      await waitForRows(dbPath, sentToSwitchboard, CATCH_UP_TIMEOUT_SECONDS);
+
       const measured = await runInterleaved(paths, plan.requests, load);
-      sentToSwitchboard += [...warmup, ...measured].filter((sample) => sample.name === SWITCHBOARD).reduce((sum, sample) => sum + sample.latenciesMs.length, 0);
+      sentToSwitchboard += sentTo(SWITCHBOARD, measured);
+      const catchUpSeconds = await waitForRows(dbPath, sentToSwitchboard, CATCH_UP_TIMEOUT_SECONDS);
 
       const pathLatencies = measured.map((sample) => ({ name: sample.name, ...summarize(sample.latenciesMs), errors: sample.errors, firstError: sample.firstError }));
       const direct = pathLatencies.find((path) => path.name === DIRECT) as PathLatency;
@@ -103,6 +119,7 @@ export async function measureLatency(context: BenchContext): Promise<LatencyResu
         requestsPerPath: plan.requests,
         paths: pathLatencies,
         added: pathLatencies.filter((path) => path.name !== DIRECT).map((path) => addedOver(direct, path)),
+        catchUpSeconds,
       });
     }
 
