@@ -93,7 +93,7 @@ export class ExchangeWriter {
         response_size = @responseSize, response_truncated = @responseTruncated, duration_ms = @durationMs,
         target_duration_ms = @targetDurationMs, outcome = @outcome, error_code = @errorCode,
         error_message = @errorMessage, mock_rule = @mockRule, checks = @checks
-      WHERE id = @id`);
+      WHERE id = @id AND outcome = 'pending' AND received_at = @receivedAt AND request_size = @requestSize`);
 
     this.insertAuthCheck = db.prepare('INSERT OR REPLACE INTO auth_checks (exchange_id, detail) VALUES (?, ?)');
   }
@@ -160,15 +160,19 @@ export class ExchangeWriter {
   }
 
   /**
-   * Stores the result of a `pending` exchange and queues its bodies for the search index. Returns
-   * false, writing nothing, when the row no longer exists.
+   * Stores the result of `exchange`, written `pending` under `id`, and queues its bodies for the
+   * search index. Returns false, writing nothing, when that row no longer exists. A clear in
+   * another process may have deleted it and a newer exchange taken its id, so the row must
+   * still be pending and match the exchange's arrival time and request size.
    */
-  finish(id: number, requestBody: Uint8Array, result: ExchangeResult, parsedRequest?: unknown): boolean {
-    if (this.updateResult.run({ id, ...resultColumns(result), outcome: result.outcome }).changes === 0) {
+  finish(id: number, exchange: NewExchange, result: ExchangeResult, parsedRequest?: unknown): boolean {
+    const match = { id, receivedAt: exchange.receivedAt, requestSize: exchange.requestBody.byteLength };
+
+    if (this.updateResult.run({ ...match, ...resultColumns(result), outcome: result.outcome }).changes === 0) {
       return false;
     }
 
-    this.indexer.add(id, requestBody, result.responseBody, parsedRequest);
+    this.indexer.add(id, exchange.requestBody, result.responseBody, parsedRequest);
     return true;
   }
 

@@ -28,12 +28,13 @@ export interface DeletedCounts {
  */
 export class HistoryPruner {
   private readonly db: Database;
-  private readonly selectOldestIds: Statement;
-  private readonly selectOldestIdsWithPending: Statement;
+  private readonly selectIdsBetween: Statement;
+  private readonly selectPendingIdsUpTo: Statement;
   private readonly selectIdBounds: Statement;
   private readonly selectUsedBytes: Statement;
   private readonly selectCallIdOf: Statement;
   private readonly deleteExchange: Statement;
+  private readonly deletePendingExchange: Statement;
   private readonly deleteText: Statement;
   private readonly decrementCall: Statement;
   private readonly deleteEmptyCall: Statement;
@@ -41,14 +42,15 @@ export class HistoryPruner {
 
   constructor(db: Database) {
     this.db = db;
-    this.selectOldestIds = db.prepare("SELECT id FROM exchanges WHERE id <= ? AND outcome != 'pending' ORDER BY id LIMIT ?");
-    this.selectOldestIdsWithPending = db.prepare('SELECT id FROM exchanges WHERE id <= ? ORDER BY id LIMIT ?');
+    this.selectIdsBetween = db.prepare('SELECT id FROM exchanges WHERE id > ? AND id <= ? ORDER BY id LIMIT ?');
+    this.selectPendingIdsUpTo = db.prepare("SELECT id FROM exchanges WHERE outcome = 'pending' AND id <= ? ORDER BY id");
     this.selectIdBounds = db.prepare('SELECT min(id) AS low, max(id) AS high FROM exchanges');
     this.selectUsedBytes = db.prepare(
       'SELECT (page_count - freelist_count) * page_size AS bytes FROM pragma_page_count(), pragma_freelist_count(), pragma_page_size()',
     );
     this.selectCallIdOf = db.prepare('SELECT call_id FROM exchanges WHERE id = ?');
     this.deleteExchange = db.prepare('DELETE FROM exchanges WHERE id = ?');
+    this.deletePendingExchange = db.prepare("DELETE FROM exchanges WHERE id = ? AND outcome = 'pending'");
     this.deleteText = db.prepare('DELETE FROM exchange_text WHERE rowid = ?');
     this.decrementCall = db.prepare('UPDATE calls SET exchange_count = exchange_count - ? WHERE call_id = ?');
     this.deleteEmptyCall = db.prepare('DELETE FROM calls WHERE call_id = ? AND exchange_count <= 0');
@@ -65,12 +67,14 @@ export class HistoryPruner {
     return this.expired.exchangesOverSize(limitBytes);
   }
 
-  /**
-   * Ids of up to `limit` exchanges with an id up to `maxId`, oldest first, for clearing the
-   * history. Exchanges still waiting for the target are left out unless `includePending`.
-   */
-  idsUpTo(maxId: number, limit: number, includePending = false): number[] {
-    return (includePending ? this.selectOldestIdsWithPending : this.selectOldestIds).pluck().all(maxId, limit) as number[];
+  /** Returns the ids of up to `limit` exchanges after `afterId` and up to `maxId`, in any state, oldest first. */
+  idsBetween(afterId: number, maxId: number, limit: number): number[] {
+    return this.selectIdsBetween.pluck().all(afterId, maxId, limit) as number[];
+  }
+
+  /** Returns the ids of the exchanges up to `maxId` still waiting for the target. */
+  pendingIdsUpTo(maxId: number): number[] {
+    return this.selectPendingIdsUpTo.pluck().all(maxId) as number[];
   }
 
   /** Counts of recorded exchanges and calls; each scans an index, so this is for commands, not the recording path. */
@@ -92,9 +96,12 @@ export class HistoryPruner {
 
   /**
    * Deletes the given exchanges, their search rows and calls left empty, in one IMMEDIATE
-   * transaction, so a clear from another process waits for the recording thread's lock.
+   * transaction, so a clear from another process waits for the recording thread's lock. With
+   * `onlyPending`, an exchange that has finished since its id was read is kept.
    */
-  delete(ids: readonly number[]): DeletedCounts {
+  delete(ids: readonly number[], options: { onlyPending?: boolean } = {}): DeletedCounts {
+    const deleteExchange = options.onlyPending === true ? this.deletePendingExchange : this.deleteExchange;
+
     return this.db.transaction((): DeletedCounts => {
       const perCall = new Map<string, number>();
       let exchanges = 0;
@@ -102,7 +109,13 @@ export class HistoryPruner {
 
       for (const id of ids) {
         const callId = this.selectCallIdOf.pluck().get(id) as string | null | undefined;
-        exchanges += this.deleteExchange.run(id).changes;
+        const deleted = deleteExchange.run(id).changes;
+
+        if (deleted === 0) {
+          continue;
+        }
+
+        exchanges += deleted;
         this.deleteText.run(id);
 
         if (typeof callId === 'string') {

@@ -78,21 +78,56 @@ export class RetentionRunner {
 
   /**
    * Deletes every exchange recorded so far and every call left without exchanges. Exchanges that
-   * arrive meanwhile stay, and so do ones still waiting for the target unless `includePending`
-   * (for a database no running Switchboard records into, where pending rows are leftovers).
+   * arrive meanwhile stay, and so do the ones waiting for the target when the clear starts, even
+   * once they finish during it. With `includePending`, those still waiting when the clear ends go
+   * too: leftovers of a Switchboard that stopped abruptly, or exchanges of one recording now, which
+   * writes them again, whole, when they finish.
    */
   clear(options: { includePending?: boolean } = {}): Promise<PruneReport> {
-    // The newest id now marks what "recorded so far" means, before any wait for a running check.
+    // The newest id and the exchanges in flight now mark what "recorded so far" means, before any
+    // wait for a running check.
     const maxId = this.pruner.maxId();
+    const inFlight = this.pruner.pendingIdsUpTo(maxId);
     const work = this.running.catch(() => undefined).then(async () => {
-      const nextIds = (limit: number): number[] => this.pruner.idsUpTo(maxId, limit, options.includePending === true);
-      const total = await this.deleteInBatches(nextIds, Number.POSITIVE_INFINITY);
+      const total = await this.deleteInBatches(this.finishedPagesUpTo(maxId, new Set(inFlight)), Number.POSITIVE_INFINITY);
+
+      if (options.includePending === true && !this.closing) {
+        const leftovers = this.pruner.delete(inFlight, { onlyPending: true });
+        total.exchanges += leftovers.exchanges;
+        total.calls += leftovers.calls;
+      }
+
       const report: PruneReport = { reason: 'clear', ...total };
       this.listener.onPruned?.(report);
       return report;
     });
     this.running = work;
     return work;
+  }
+
+  /**
+   * Returns a `nextIds` for `deleteInBatches` that pages through the ids up to `maxId` by key and
+   * leaves out `inFlight`, so an exchange that finishes during the clear is not taken for an old one.
+   */
+  private finishedPagesUpTo(maxId: number, inFlight: ReadonlySet<number>): (limit: number) => number[] {
+    let afterId = 0;
+
+    return (limit) => {
+      for (;;) {
+        const page = this.pruner.idsBetween(afterId, maxId, limit);
+
+        if (page.length === 0) {
+          return [];
+        }
+
+        afterId = page[page.length - 1] as number;
+        const ids = page.filter((id) => !inFlight.has(id));
+
+        if (ids.length > 0) {
+          return ids;
+        }
+      }
+    };
   }
 
   private schedule(delayMs: number): void {

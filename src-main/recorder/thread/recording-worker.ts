@@ -123,7 +123,7 @@ class RecordingSession {
 
             // `switchboard clear` in another process deletes pending rows too; the exchange is then
             // written again, whole, under a new id.
-            if (!this.writer.finish(id, open.completed.exchange.requestBody, result, parsed)) {
+            if (!this.writer.finish(id, open.completed.exchange, result, parsed)) {
               id = this.writer.insert(open.completed.exchange, result, parsed);
             }
 

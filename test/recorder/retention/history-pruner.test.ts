@@ -130,14 +130,28 @@ describe('HistoryPruner', () => {
     expect(store.call('a')?.exchangeCount).toBe(1);
   });
 
-  it('idsUpTo includes pending only when asked', async () => {
+  it('pages ids by key and lists pending ones', async () => {
+    const ids = recordExchanges(db, [
+      { callId: 'a', receivedAt: NOW, pending: true },
+      { callId: 'a', receivedAt: NOW },
+      { callId: 'a', receivedAt: NOW },
+    ]);
+
+    expect(pruner.idsBetween(0, pruner.maxId(), 2)).toEqual(ids.slice(0, 2));
+    expect(pruner.idsBetween(ids[1] as number, pruner.maxId(), 2)).toEqual(ids.slice(2));
+    expect(pruner.idsBetween(0, ids[1] as number, 10)).toEqual(ids.slice(0, 2));
+    expect(pruner.pendingIdsUpTo(pruner.maxId())).toEqual([ids[0]]);
+  });
+
+  it('onlyPending keeps exchanges that finished', async () => {
     const ids = recordExchanges(db, [
       { callId: 'a', receivedAt: NOW, pending: true },
       { callId: 'a', receivedAt: NOW },
     ]);
 
-    expect(pruner.idsUpTo(pruner.maxId(), 10)).toEqual([ids[1]]);
-    expect(pruner.idsUpTo(pruner.maxId(), 10, true)).toEqual(ids);
+    expect(pruner.delete(ids, { onlyPending: true })).toEqual({ exchanges: 1, calls: 0 });
+    expect(remainingIds(store)).toEqual([ids[1]]);
+    expect(store.call('a')?.exchangeCount).toBe(1);
   });
 
   it('delete clears replay links and auth details', async () => {

@@ -27,21 +27,22 @@ export function recordExchanges(db: Database, specs: readonly ExchangeSpec[]): n
       const text = spec.text ?? 'routine status update';
       const padding = 'p'.repeat(Math.max(0, (spec.bodyBytes ?? 0) - text.length));
       const body = Buffer.from(JSON.stringify({ message: { type: 'status-update', call: { id: spec.callId }, note: text, padding } }));
-      const id = writer.insert({
+      const exchange = {
         receivedAt: spec.receivedAt,
         method: 'POST',
         path: '/vapi/webhook',
         query: '',
-        requestHeaders: [['Content-Type', 'application/json']],
+        requestHeaders: [['Content-Type', 'application/json']] as [string, string][],
         requestBody: body,
         fields: fieldsFor(spec.callId),
         callFacts: {},
         targetUrl: 'http://127.0.0.1:1/vapi/webhook',
-      });
+      };
+      const id = writer.insert(exchange);
       ids.push(id);
 
       if (spec.pending !== true) {
-        writer.finish(id, body, { status: 200, responseHeaders: [], responseBody: Buffer.from('{}'), durationMs: 1, targetDurationMs: 1, outcome: 'forwarded' });
+        writer.finish(id, exchange, { status: 200, responseHeaders: [], responseBody: Buffer.from('{}'), durationMs: 1, targetDurationMs: 1, outcome: 'forwarded' });
       }
     }
   })();

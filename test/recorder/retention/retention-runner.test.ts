@@ -27,6 +27,11 @@ describe('RetentionRunner', () => {
     runner = new RetentionRunner(db, () => policy, { onPruned: (report) => reports.push(report) });
   });
 
+  /** Writes a reply into a pending row, as a Switchboard recording into the same file does. */
+  function finishPending(id: number): void {
+    db.prepare("UPDATE exchanges SET outcome = 'forwarded', status = 200 WHERE id = ? AND outcome = 'pending'").run(id);
+  }
+
   afterEach(async () => {
     await runner.stop();
     db.close();
@@ -91,6 +96,34 @@ describe('RetentionRunner', () => {
     expect(await runner.clear({ includePending: true })).toEqual({ reason: 'clear', exchanges: 2, calls: 1 });
     expect(remainingIds(store)).toEqual([]);
     expect(store.list({ text: 'findable walrus' })).toEqual([]);
+  });
+
+  it('clear keeps exchanges that finish during it', async () => {
+    const specs = Array.from({ length: 3_000 }, (_unused, index) => ({ callId: `call-${index % 100}`, receivedAt: Date.now(), pending: index === 1_500 }));
+    const ids = recordExchanges(db, specs);
+    const inFlight = ids[1_500] as number;
+
+    const clearing = runner.clear();
+    finishPending(inFlight);
+    const report = await clearing;
+
+    expect(report.exchanges).toBe(2_999);
+    expect(remainingIds(store)).toEqual([inFlight]);
+  });
+
+  it('clear with includePending keeps exchanges that finished', async () => {
+    const ids = recordExchanges(db, [
+      { callId: 'a', receivedAt: Date.now(), pending: true },
+      { callId: 'a', receivedAt: Date.now(), pending: true },
+      { callId: 'b', receivedAt: Date.now() },
+    ]);
+
+    const clearing = runner.clear({ includePending: true });
+    finishPending(ids[0] as number);
+    const report = await clearing;
+
+    expect(report).toEqual({ reason: 'clear', exchanges: 2, calls: 1 });
+    expect(remainingIds(store)).toEqual([ids[0]]);
   });
 
   it('clear leaves exchanges recorded meanwhile', async () => {

@@ -78,7 +78,7 @@ describe('summary of a record', () => {
     const writer = new ExchangeWriter(db);
     const request = replayRequest(writer);
     const id = writer.insert(request);
-    writer.finish(id, request.requestBody, RESULT);
+    writer.finish(id, request, RESULT);
 
     expect(summaryOfRecord(id, request, RESULT)).toEqual(new ExchangeStore(db).summary(id));
   });
