@@ -120,6 +120,14 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
     // writing 300,000 rows, and searches over that index took about as long as before.
     db.exec(`INSERT INTO exchange_text (exchange_text, rank) VALUES ('automerge', 16);`);
   },
+
+  function rewriteSearchSegmentsOnceHalfDeleted(db) {
+    // FTS5 rewrites an index segment once `deletemerge` percent of its rows are deleted (10 by
+    // default), so deleting most of a large history rewrote its segments again and again. At 50,
+    // `switchboard clear` on 100,000 exchanges took 7.5 s instead of 70 s, compaction included.
+    // A segment may then keep as many deleted entries as live ones before it gives the space back.
+    db.exec(`INSERT INTO exchange_text (exchange_text, rank) VALUES ('deletemerge', 50);`);
+  },
 ];
 
 /** The schema version this build writes. */

@@ -49,6 +49,13 @@ describe('openDatabase', () => {
     db.close();
   });
 
+  it('sets the search index delete merge threshold', () => {
+    const db = openDatabase(temp().dbPath);
+
+    expect(db.prepare("SELECT v FROM exchange_text_config WHERE k = 'deletemerge'").pluck().get()).toBe(50);
+    db.close();
+  });
+
   it('creates missing parent folders', () => {
     const { folder } = temp();
     const db = openDatabase(join(folder, 'a', 'b', 'switchboard.db'));
