@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'database_not_found'
   | 'database_too_new'
   | 'database_corrupt'
+  | 'database_foreign'
   | 'database_busy'
   | 'record_failed'
   | 'exchange_not_found'

@@ -61,6 +61,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
       );
     }
 
+    checkIsSwitchboardDatabase(db, file, version);
+
     if (!readonly) {
       db.pragma('journal_mode = WAL');
       // In WAL mode, NORMAL keeps the database consistent across crashes of the app; only a power
@@ -85,6 +87,24 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   }
 
   return db;
+}
+
+/**
+ * Rejects a file that contains another program's tables, before WAL mode or a migration changes it.
+ * A Switchboard database has its `exchanges` table from the first migration on, and a new file
+ * has no tables yet.
+ */
+function checkIsSwitchboardDatabase(db: Database, file: string, version: number): void {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'").pluck().all() as string[];
+  const isSwitchboard = version === 0 ? tables.length === 0 : tables.includes('exchanges');
+
+  if (!isSwitchboard) {
+    throw new SwitchboardError(
+      'database_foreign',
+      `${file} is a SQLite database of another program (tables: ${tables.slice(0, 5).join(', ') || 'none'}), so Switchboard leaves it untouched. Pass --db with a Switchboard database or a new file name.`,
+      { file },
+    );
+  }
 }
 
 function migrate(db: Database, fromVersion: number): void {

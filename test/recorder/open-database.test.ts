@@ -87,6 +87,44 @@ describe('openDatabase', () => {
     expect(error.message).toContain('left untouched');
   });
 
+  it('leaves another program\'s database untouched', () => {
+    const { dbPath } = temp();
+    const raw = new BetterSqlite3(dbPath);
+    raw.exec('CREATE TABLE notes (text TEXT)');
+    raw.close();
+
+    const error = errorOf(() => openDatabase(dbPath));
+    const after = new BetterSqlite3(dbPath);
+
+    expect(error.code).toBe('database_foreign');
+    expect(error.message).toContain('notes');
+    expect(error.message).toContain('Pass --db');
+    expect(after.pragma('user_version', { simple: true })).toBe(0);
+    expect(after.pragma('journal_mode', { simple: true })).toBe('delete');
+    expect(after.prepare('SELECT name FROM sqlite_master').pluck().all()).toEqual(['notes']);
+    after.close();
+  });
+
+  it('rejects a versioned database without exchanges', () => {
+    const { dbPath } = temp();
+    const raw = new BetterSqlite3(dbPath);
+    raw.exec('CREATE TABLE notes (text TEXT)');
+    raw.pragma('user_version = 2');
+    raw.close();
+
+    expect(errorOf(() => openDatabase(dbPath)).code).toBe('database_foreign');
+    expect(errorOf(() => openDatabase(dbPath, { readonly: true })).code).toBe('database_foreign');
+  });
+
+  it('turns an empty file into a database', () => {
+    const { dbPath } = temp();
+    writeFileSync(dbPath, '');
+    const db = openDatabase(dbPath);
+
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    db.close();
+  });
+
   it('names the folder it cannot write', () => {
     const { folder } = temp();
     const locked = join(folder, 'locked');
