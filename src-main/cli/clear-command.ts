@@ -12,12 +12,21 @@ interface ClearOptions {
   yes: boolean;
 }
 
+/** Asks `question` in the terminal and returns true for "y" or "yes". Ctrl+C and Ctrl+D count as "no". */
 async function confirmed(question: string): Promise<boolean> {
   const prompt = createInterface({ input: process.stdin, output: process.stderr });
 
   try {
     const answer = await prompt.question(question);
     return /^(y|yes)$/i.test(answer.trim());
+  } catch (error) {
+    // readline rejects the question with an AbortError when Ctrl+C or Ctrl+D closes the prompt.
+    if ((error as Error).name !== 'AbortError') {
+      throw error;
+    }
+
+    process.stderr.write('\n');
+    return false;
   } finally {
     prompt.close();
   }

@@ -1,10 +1,11 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExchangeStore } from '../../src-main/recorder/exchange-store';
 import { openDatabase } from '../../src-main/recorder/open-database';
 import { recordExchanges } from '../recorder/retention/record-exchanges';
-import { runCli, startListen } from '../support/cli-process';
+import { CLI_ENV, CLI_PATH, runCli, startListen } from '../support/cli-process';
 import { tempFolder } from '../support/temp-db';
 
 describe('switchboard clear', () => {
@@ -27,6 +28,28 @@ describe('switchboard clear', () => {
     return folder.dbPath;
   }
 
+  /**
+   * Runs the CLI in a pseudo-terminal made by util-linux `script`, sends `keys` once the
+   * confirmation prompt shows, and returns what the terminal displayed.
+   */
+  function answerInTerminal(args: string[], keys: string): Promise<{ status: number | null; output: string }> {
+    const command = [process.execPath, CLI_PATH, ...args].map((part) => `'${part}'`).join(' ');
+    const child = spawn('script', ['-qec', command, '/dev/null'], { env: CLI_ENV, stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    let answered = false;
+
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+
+      if (!answered && output.includes('[y/N]')) {
+        answered = true;
+        child.stdin.write(keys);
+      }
+    });
+
+    return new Promise((resolve) => child.once('close', (status) => resolve({ status, output })));
+  }
+
   function countRows(dbPath: string): { exchanges: number; calls: number } {
     const db = openDatabase(dbPath, { readonly: true });
     const exchanges = (db.prepare('SELECT count(*) AS n FROM exchanges').get() as { n: number }).n;
@@ -45,6 +68,20 @@ describe('switchboard clear', () => {
     expect(result.stdout).toContain(`Deleted 31 exchanges and 4 calls from ${dbPath}.`);
     expect(result.stdout).toContain('The database file was compacted.');
     expect(countRows(dbPath)).toEqual({ exchanges: 0, calls: 0 });
+  });
+
+  it.each([
+    ['Ctrl+D', '\x04'],
+    ['Ctrl+C', '\x03'],
+  ])('%s at the prompt deletes nothing', async (_key, byte) => {
+    const dbPath = await historyWith(3);
+
+    const result = await answerInTerminal(['clear', '--db', dbPath], byte);
+
+    expect(result.output).toContain('Nothing was deleted.');
+    expect(result.output).not.toContain('unexpected error');
+    expect(result.status).toBe(0);
+    expect(countRows(dbPath)).toEqual({ exchanges: 3, calls: 3 });
   });
 
   it('without --yes needs a terminal', async () => {
