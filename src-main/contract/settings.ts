@@ -20,6 +20,15 @@ export interface Settings {
   keepMegabytes: number | null;
 }
 
+/** Ranges of the retention limits, shared by the CLI, the control API and the Settings page. */
+export const RETENTION_RANGES = {
+  keepCalls: { min: 1, max: 1_000_000_000 },
+  /** 0.001 days is 86.4 seconds; 36,500 days is about a century. */
+  keepDays: { min: 0.001, max: 36_500 },
+  /** 16 TiB. */
+  keepMegabytes: { min: 1, max: 16 * 1024 * 1024 },
+} as const;
+
 /** Where the running core can be reached, as shown in banners and the status bar. */
 export interface RuntimeInfo {
   receiveUrl: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Settings } from '../contract/settings';
+import { RETENTION_RANGES as RANGES, type Settings } from '../contract/settings';
 import { SwitchboardError } from './errors';
 
 export const DEFAULT_PORT = 4242;
@@ -41,17 +41,37 @@ export const settingsSchema = z.object({
     .int()
     .min(1024, 'the body limit must be at least 1 KiB')
     .max(1024 * 1024 * 1024, 'the body limit must be at most 1 GiB'),
-  keepCalls: z.number().int().min(1, 'keep at least 1 call, or set null to keep every call').nullable(),
-  keepDays: z.number().positive('keep more than 0 days, or set null to keep every age').max(36_500).nullable(),
-  keepMegabytes: z.number().int().min(1, 'keep at least 1 MiB, or set null for no size limit').nullable(),
+  keepCalls: z
+    .number()
+    .int('keep a whole number of calls')
+    .min(RANGES.keepCalls.min, 'keep at least 1 call, or set null to keep every call')
+    .max(RANGES.keepCalls.max, `keep at most ${RANGES.keepCalls.max} calls, or set null to keep every call`)
+    .nullable(),
+  keepDays: z
+    .number()
+    .min(RANGES.keepDays.min, `keep at least ${RANGES.keepDays.min} days (86.4 seconds), or set null to keep every age`)
+    .max(RANGES.keepDays.max, `keep at most ${RANGES.keepDays.max} days, or set null to keep every age`)
+    .nullable(),
+  keepMegabytes: z
+    .number()
+    .int('keep a whole number of MiB')
+    .min(RANGES.keepMegabytes.min, 'keep at least 1 MiB, or set null for no size limit')
+    .max(RANGES.keepMegabytes.max, `keep at most ${RANGES.keepMegabytes.max} MiB, or set null for no size limit`)
+    .nullable(),
 });
 
 /** Validates a partial settings change against the current settings and returns the merged result. */
 export function mergeSettings(current: Settings, change: unknown): Settings {
-  const parsed = settingsSchema.partial().safeParse(change);
+  const parsed = settingsSchema.partial().strict().safeParse(change);
 
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
+
+    if (issue?.code === 'unrecognized_keys') {
+      const known = Object.keys(settingsSchema.shape).join(', ');
+      throw new SwitchboardError('invalid_option', `Unknown setting ${issue.keys.join(', ')}. Settings are: ${known}.`, { field: issue.keys[0] });
+    }
+
     const field = issue?.path.join('.') || 'settings';
     throw new SwitchboardError('invalid_option', `Invalid setting ${field}: ${issue?.message ?? 'invalid value'}.`, { field });
   }

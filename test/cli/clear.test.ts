@@ -149,4 +149,18 @@ describe('listen retention flags', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('"forever" is not a number of days');
   });
+
+  it.each([
+    ['--keep-days', '40000', 'Give days from 0.001 to 36500'],
+    ['--keep-days', '1e-9', 'Give days from 0.001 to 36500'],
+    ['--keep-days', '0x10', 'Give days from 0.001 to 36500'],
+    ['--keep-mb', '99999999999999999999', 'Give a whole number from 1 to 16777216'],
+    ['--keep-calls', '99999999999999999999', 'Give a whole number from 1 to 1000000000'],
+  ])('rejects %s %s with its range', (flag, value, range) => {
+    const result = runCli(['listen', '--db', folder.dbPath, flag, value]);
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`"${value}" is not a number of`);
+    expect(result.stderr).toContain(range);
+  });
 });

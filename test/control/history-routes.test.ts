@@ -48,4 +48,19 @@ describe('history control routes', () => {
     expect(status).toBe(400);
     expect(body.error.message).toContain('keepMegabytes');
   });
+
+  it('PATCH settings names the range of a limit', async () => {
+    const { status, body } = await running.api('/api/settings', { method: 'PATCH', body: { keepMegabytes: 1_000_000_000_000 } });
+
+    expect(status).toBe(400);
+    expect(body.error.message).toBe('Invalid setting keepMegabytes: keep at most 16777216 MiB, or set null for no size limit.');
+  });
+
+  it('PATCH settings rejects an unknown setting', async () => {
+    const { status, body } = await running.api('/api/settings', { method: 'PATCH', body: { keepcalls: 3 } });
+
+    expect(status).toBe(400);
+    expect(body.error.message).toContain('Unknown setting keepcalls.');
+    expect(body.error.message).toContain('keepCalls');
+  });
 });

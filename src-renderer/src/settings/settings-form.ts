@@ -1,4 +1,4 @@
-import type { Settings } from '../../../src-main/contract/settings';
+import { RETENTION_RANGES, type Settings } from '../../../src-main/contract/settings';
 
 /** The settings form as the user typed it: text fields, seconds and MiB instead of ms and bytes. */
 export interface SettingsDraft {
@@ -30,11 +30,12 @@ export function draftFromSettings(settings: Settings): SettingsDraft {
   };
 }
 
-/** Reads an optional limit: empty is null (no limit), anything else must be a number at least `min`. */
-function optionalLimit(text: string, min: number, whole: boolean): number | null | 'invalid' {
+/** Reads an optional limit: empty is null (no limit), anything else must be a plain number in `range`. */
+function optionalLimit(text: string, range: { min: number; max: number }, whole: boolean): number | null | 'invalid' {
   if (text.trim() === '') return null;
   const value = Number(text);
-  return Number.isFinite(value) && value >= min && (!whole || Number.isInteger(value)) ? value : 'invalid';
+  const plain = whole ? /^\d+$/.test(text.trim()) : /^(\d+(\.\d*)?|\.\d+)$/.test(text.trim());
+  return plain && value >= range.min && value <= range.max ? value : 'invalid';
 }
 
 function seconds(text: string): number | null {
@@ -52,9 +53,9 @@ export function settingsFromDraft(draft: SettingsDraft): { settings: Partial<Set
   const timeout = seconds(draft.timeoutSeconds);
   const limitMiB = Number(draft.bodyLimitMiB);
   const timeoutMsByType: Record<string, number> = {};
-  const keepCalls = optionalLimit(draft.keepCalls, 1, true);
-  const keepDays = optionalLimit(draft.keepDays, 0.001, false);
-  const keepMegabytes = optionalLimit(draft.keepMegabytes, 1, true);
+  const keepCalls = optionalLimit(draft.keepCalls, RETENTION_RANGES.keepCalls, true);
+  const keepDays = optionalLimit(draft.keepDays, RETENTION_RANGES.keepDays, false);
+  const keepMegabytes = optionalLimit(draft.keepMegabytes, RETENTION_RANGES.keepMegabytes, true);
 
   if (!/^\d+$/.test(draft.port.trim()) || port > 65_535) errors.port = `"${draft.port}" is not a port. Use a whole number from 0 to 65535 (0 picks a free port).`;
   if (draft.host.trim() === '') errors.host = 'Give an address to bind, such as 127.0.0.1 or 0.0.0.0.';
@@ -64,9 +65,10 @@ export function settingsFromDraft(draft: SettingsDraft): { settings: Partial<Set
   if (timeout === null) errors.timeoutSeconds = 'Give seconds greater than 0 and at most 600, such as 20.';
   if (!Number.isFinite(limitMiB) || limitMiB * 1024 ** 2 < 1024 || limitMiB > 1024) errors.bodyLimitMiB = 'Give a size from 0.001 MiB (1 KiB) to 1024 MiB.';
 
-  if (keepCalls === 'invalid') errors.keepCalls = 'Give a whole number of calls of 1 or more, or leave it empty to keep every call.';
-  if (keepDays === 'invalid' || (typeof keepDays === 'number' && keepDays > 36_500)) errors.keepDays = 'Give days greater than 0 (up to 36500), or leave it empty to keep every age.';
-  if (keepMegabytes === 'invalid') errors.keepMegabytes = 'Give a whole number of MiB of 1 or more, or leave it empty for no size limit.';
+  const { keepCalls: calls, keepDays: days, keepMegabytes: mib } = RETENTION_RANGES;
+  if (keepCalls === 'invalid') errors.keepCalls = `Give a whole number of calls from ${calls.min} to ${calls.max}, or leave it empty to keep every call.`;
+  if (keepDays === 'invalid') errors.keepDays = `Give days from ${days.min} to ${days.max}, such as 7 or 0.5, or leave it empty to keep every age.`;
+  if (keepMegabytes === 'invalid') errors.keepMegabytes = `Give a whole number of MiB from ${mib.min} to ${mib.max}, or leave it empty for no size limit.`;
 
   for (const { type, seconds: text } of draft.typeTimeouts) {
     const value = seconds(text);

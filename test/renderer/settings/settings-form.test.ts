@@ -39,9 +39,29 @@ describe('settings form', () => {
     const { settings, errors } = settingsFromDraft(draft);
 
     expect(settings).toBeNull();
-    expect(errors.keepMegabytes).toContain('1 or more');
+    expect(errors.keepMegabytes).toContain('from 1 to 16777216');
     expect(settingsFromDraft({ ...draft, keepMegabytes: '' }).settings?.keepCalls).toBe(50);
     expect(settingsFromDraft({ ...draft, keepMegabytes: '' }).settings?.keepDays).toBeNull();
+  });
+
+  it.each([
+    ['0.0001', 'below the minimum'],
+    ['36501', 'above the maximum'],
+    ['1e-9', 'in exponent notation'],
+    ['0x10', 'in hexadecimal'],
+  ])('rejects keep days %s (%s)', (keepDays) => {
+    const { settings, errors } = settingsFromDraft({ ...draftFromSettings(DEFAULT_SETTINGS), keepDays });
+
+    expect(settings).toBeNull();
+    expect(errors.keepDays).toBe('Give days from 0.001 to 36500, such as 7 or 0.5, or leave it empty to keep every age.');
+  });
+
+  it('accepts keep days at both ends', () => {
+    const draft = draftFromSettings(DEFAULT_SETTINGS);
+
+    expect(settingsFromDraft({ ...draft, keepDays: '0.001' }).settings?.keepDays).toBe(0.001);
+    expect(settingsFromDraft({ ...draft, keepDays: '36500' }).settings?.keepDays).toBe(36_500);
+    expect(settingsFromDraft({ ...draft, keepDays: '.5' }).settings?.keepDays).toBe(0.5);
   });
 
   it('rejects a per-type timeout without a type', () => {
