@@ -52,12 +52,35 @@ function parseDuration(value: string): number {
   return seconds;
 }
 
+/** Reads a results file written by an earlier run, or throws an error that explains what is wrong with it. */
+function readSavedResults(jsonPath: string): BenchResults {
+  let parsed: unknown;
+
+  try {
+    parsed = JSON.parse(readFileSync(jsonPath, 'utf8'));
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? `it is not JSON (${error.message})` : (error as Error).message;
+    throw new SavedResultsError(`Cannot read ${jsonPath}: ${reason}. Pass --from with a file from bench/results.`);
+  }
+
+  const results = parsed as Partial<BenchResults> | null;
+
+  if (typeof results !== 'object' || results === null || typeof results.startedAt !== 'string' || typeof results.environment !== 'object') {
+    throw new SavedResultsError(`${jsonPath} is not a benchmark results file: it has no startedAt and environment. Pass --from with a file from bench/results.`);
+  }
+
+  return results as BenchResults;
+}
+
+/** A results file that cannot be read. Its message is the whole report, so no stack is printed. */
+class SavedResultsError extends Error {}
+
 /**
  * Writes the Markdown report of a saved results file. By default only a complete run's report
  * replaces the published page, and other reports go beside the file.
  */
 function renderSaved(jsonPath: string, markdownPath: string | undefined): void {
-  const results = JSON.parse(readFileSync(jsonPath, 'utf8')) as BenchResults;
+  const results = readSavedResults(jsonPath);
   const complete = !results.quick && results.latency !== undefined && results.throughput !== undefined && results.history !== undefined && results.ui !== undefined;
   const path = markdownPath ?? (complete ? join(REPO_DIR, 'docs', 'benchmark.md') : `${jsonPath.replace(/\.json$/, '')}.md`);
   writeFileSync(path, renderMarkdown(results));
@@ -136,6 +159,14 @@ const program = new Command('bench')
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  let detail = String(error);
+
+  if (error instanceof SavedResultsError) {
+    detail = error.message;
+  } else if (error instanceof Error) {
+    detail = error.stack ?? error.message;
+  }
+
+  process.stderr.write(`bench: ${detail}\n`);
   process.exit(1);
 });
