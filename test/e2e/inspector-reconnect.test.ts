@@ -147,6 +147,24 @@ describe('inspector across restarts and deletions', () => {
     await expect.poll(() => page.locator('.row').count(), POLL).toBe(0);
   });
 
+  it('keeps a clear\'s result across pages', async () => {
+    await page.goto(control.url);
+    for (const callId of ['p1', 'p2']) await send(`${inspector.url}/vapi/webhook`, { body: event(callId) });
+    await expect.poll(() => page.locator('.row').count(), POLL).toBeGreaterThan(0);
+    await page.getByRole('tab', { name: 'Settings' }).click();
+
+    await page.getByRole('button', { name: 'Clear history…' }).click();
+    await page.getByRole('button', { name: 'Delete history' }).click();
+    await page.getByRole('tab', { name: 'Exchanges' }).click();
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    const status = page.getByTestId('clear-history').getByRole('status');
+    await status.waitFor(POLL);
+
+    expect(await status.textContent()).toMatch(/^Deleted \d+ exchanges? and \d+ calls?\.$/);
+    await page.getByRole('tab', { name: 'Exchanges' }).click();
+    await expect.poll(() => page.locator('.row').count(), POLL).toBe(0);
+  });
+
   it('reloads the list after a clear elsewhere', async () => {
     for (const callId of ['d', 'e', 'f']) await send(`${inspector.url}/vapi/webhook`, { body: event(callId) });
     await expect.poll(() => page.locator('.row').count(), POLL).toBe(3);

@@ -1,8 +1,5 @@
-import { useState } from 'react';
-import type { PruneReport } from '../../../src-main/contract/history';
-import { callApi } from '../api/control-client';
-
-type ClearState = { step: 'idle' } | { step: 'confirming' } | { step: 'clearing' } | { step: 'done'; report: PruneReport } | { step: 'failed'; message: string };
+import { useStore } from 'zustand';
+import { clearHistoryStore } from './clear-history-store';
 
 function plural(count: number, noun: string): string {
   return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
@@ -13,17 +10,8 @@ function plural(count: number, noun: string): string {
  * rules and settings are kept. The list reloads when the core pushes the deletion.
  */
 export function ClearHistory() {
-  const [state, setState] = useState<ClearState>({ step: 'idle' });
-
-  const clear = async (): Promise<void> => {
-    setState({ step: 'clearing' });
-
-    try {
-      setState({ step: 'done', report: await callApi<PruneReport>('/api/history/clear', { method: 'POST' }) });
-    } catch (error) {
-      setState({ step: 'failed', message: (error as Error).message });
-    }
-  };
+  const state = useStore(clearHistoryStore, (store) => store.current);
+  const { confirm, cancel, clear } = clearHistoryStore.getState();
 
   return (
     <div className="clear-history" data-testid="clear-history">
@@ -33,12 +21,12 @@ export function ClearHistory() {
           <button type="button" className="danger-button" onClick={() => void clear()}>
             Delete history
           </button>
-          <button type="button" className="icon-button" onClick={() => setState({ step: 'idle' })}>
+          <button type="button" className="icon-button" onClick={cancel}>
             Cancel
           </button>
         </div>
       ) : (
-        <button type="button" className="icon-button" disabled={state.step === 'clearing'} onClick={() => setState({ step: 'confirming' })}>
+        <button type="button" className="icon-button" disabled={state.step === 'clearing'} onClick={confirm}>
           {state.step === 'clearing' ? 'Clearing…' : 'Clear history…'}
         </button>
       )}
