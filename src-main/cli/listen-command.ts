@@ -131,8 +131,8 @@ export async function runListen(options: ListenOptions, version: string, rendere
 }
 
 function prunedLine(report: PruneReport): string {
-  const why = { age: 'past --keep-days', calls: 'past --keep-calls', size: 'over --keep-mb', clear: 'history cleared' }[report.reason];
-  return `Deleted ${counted(report.exchanges, 'exchange')} and ${counted(report.calls, 'call')} (${why}).`;
+  const reason = { age: 'past the keep-days limit', calls: 'past the keep-calls limit', size: 'over the keep-mb limit', clear: 'history cleared' }[report.reason];
+  return `Deleted ${counted(report.exchanges, 'exchange')} and ${counted(report.calls, 'call')} (${reason}).`;
 }
 
 /** Folder of the built inspector next to the built CLI. */
