@@ -65,6 +65,16 @@ describe('exchange list with 100,000 rows', () => {
     expect(await page.locator('.row').count()).toBeLessThan(80);
   });
 
+  it('shows the calls count as partial past 500', async () => {
+    await page.getByRole('tab', { name: 'Calls' }).click();
+    const head = page.getByTestId('calls-sidebar').locator('.sidebar-head');
+    await head.waitFor();
+
+    expect(await head.textContent()).toBe('CALLS (500+)');
+    await page.getByRole('tab', { name: 'Exchanges' }).click();
+    await page.locator('.row').first().waitFor();
+  });
+
   it('pages in every row and scrolls through them', { timeout: 180_000 }, async () => {
     const list = page.getByTestId('exchange-list');
 

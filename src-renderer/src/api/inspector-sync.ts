@@ -3,7 +3,7 @@ import type { CallSummary, ExchangeSummary } from '../../../src-main/contract/ex
 import type { CallTimeline, ExchangeView } from '../../../src-main/contract/inspector';
 import { mocksStore } from '../mocks/mocks-store';
 import { callReplayStore } from '../replay/call-replay-store';
-import { callsStore } from '../state/calls-store';
+import { CALL_LIST_LIMIT, callsStore } from '../state/calls-store';
 import { detailStore, timelineStore } from '../state/detail-store';
 import { exchangesStore, OLDER_PAGE_SIZE, PAGE_SIZE } from '../state/exchanges-store';
 import { filterToParams } from '../state/filters';
@@ -12,9 +12,6 @@ import { runtimeStore } from '../state/runtime-store';
 import { ApiError, callApi } from './control-client';
 import { LiveConnection } from './live-connection';
 import { messageOf } from '../format/error-message';
-
-/** Most calls the sidebar lists. */
-const CALL_LIST_LIMIT = 500;
 
 /** Shortest gap between two refreshes of the same view while events stream in, in milliseconds. */
 const REFRESH_GAP_MS = 400;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CallSummary } from '../../../src-main/contract/exchange';
 import { formatClock, formatCost, formatCountOf, formatSeconds, shortId } from '../format/format';
-import { useCalls } from '../state/calls-store';
+import { CALL_LIST_LIMIT, useCalls } from '../state/calls-store';
 import { exchangesStore, useExchanges } from '../state/exchanges-store';
 
 /** A call without news for this long, in milliseconds, no longer counts as live. */
@@ -30,7 +30,9 @@ export function CallsSidebar() {
 
   return (
     <div className="pane" data-testid="calls-sidebar">
-      <div className="sidebar-head">CALLS ({calls.length})</div>
+      <div className="sidebar-head" title={calls.length >= CALL_LIST_LIMIT ? `The ${CALL_LIST_LIMIT} most recently active calls are listed` : undefined}>
+        CALLS ({calls.length >= CALL_LIST_LIMIT ? `${calls.length}+` : calls.length})
+      </div>
       <div className="call-list">
         <button className="call-item" aria-current={current === null} onClick={() => chooseCall(null)}>
           All exchanges

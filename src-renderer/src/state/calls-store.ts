@@ -3,6 +3,9 @@ import { createStore } from 'zustand/vanilla';
 import type { PushEvent } from '../../../src-main/contract/api';
 import type { CallSummary } from '../../../src-main/contract/exchange';
 
+/** Max calls the sidebar requests on its first load. The history may contain more. */
+export const CALL_LIST_LIMIT = 500;
+
 export interface CallsState {
   /** Calls, most recently active first. */
   calls: CallSummary[];
