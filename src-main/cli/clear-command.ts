@@ -7,6 +7,9 @@ import { HistoryPruner } from '../recorder/history-pruner';
 import { openDatabase } from '../recorder/open-database';
 import { RetentionRunner } from '../recorder/retention';
 
+/** From this many exchanges, `clear` prints a line when it starts, because it takes several seconds. */
+const LONG_CLEAR_EXCHANGES = 100_000;
+
 interface ClearOptions {
   db: string;
   yes: boolean;
@@ -62,6 +65,10 @@ async function runClear(options: ClearOptions): Promise<void> {
         process.stdout.write('Nothing was deleted.\n');
         return;
       }
+    }
+
+    if (before.exchanges >= LONG_CLEAR_EXCHANGES) {
+      process.stdout.write(`Deleting ${counted(before.exchanges, 'exchange')}; this takes about a minute and a half per million.\n`);
     }
 
     // Rows left pending belong to a Switchboard that stopped abruptly, or to one recording now,
