@@ -89,7 +89,7 @@ export class RetentionRunner {
     const maxId = this.pruner.maxId();
     const inFlight = this.pruner.pendingIdsUpTo(maxId);
     const work = this.running.catch(() => undefined).then(async () => {
-      const total = await this.deleteInBatches(this.finishedPagesUpTo(maxId, new Set(inFlight)), Number.POSITIVE_INFINITY);
+      const total = await this.deleteInBatches(this.finishedPagesUpTo(maxId, new Set(inFlight)), Number.POSITIVE_INFINITY, true);
 
       if (options.includePending === true && !this.closing) {
         const leftovers = this.pruner.delete(inFlight, { onlyPending: true });
@@ -174,8 +174,13 @@ export class RetentionRunner {
     return reports;
   }
 
-  /** Deletes the batches `nextIds` returns until it returns none, `cap` exchanges are gone, or `stop` is called. */
-  private async deleteInBatches(nextIds: (limit: number) => number[], cap: number): Promise<DeletedCounts> {
+  /**
+   * Deletes the batches `nextIds` returns until it returns none, `cap` exchanges are gone, or `stop`
+   * is called. A batch that deletes nothing ends a prune, whose `nextIds` would return the same ids
+   * again. With `pagesByKey`, each call returns ids after the previous ones, so rows that another
+   * connection deleted first are skipped instead.
+   */
+  private async deleteInBatches(nextIds: (limit: number) => number[], cap: number, pagesByKey = false): Promise<DeletedCounts> {
     const total: DeletedCounts = { exchanges: 0, calls: 0 };
 
     while (total.exchanges < cap && !this.closing) {
@@ -191,7 +196,7 @@ export class RetentionRunner {
       total.exchanges += deleted.exchanges;
       total.calls += deleted.calls;
 
-      if (deleted.exchanges === 0) {
+      if (deleted.exchanges === 0 && !pagesByKey) {
         break;
       }
 

@@ -126,6 +126,18 @@ describe('RetentionRunner', () => {
     expect(remainingIds(store)).toEqual([ids[0]]);
   });
 
+  it('clear goes past rows deleted elsewhere', async () => {
+    const ids = recordExchanges(db, Array.from({ length: 300 }, (_unused, index) => ({ callId: `call-${index % 10}`, receivedAt: Date.now() })));
+    // The first batch of 100 deletes nothing, as when another connection deleted those rows
+    // between this clear's read of their ids and its delete.
+    db.exec(`CREATE TEMP TRIGGER keep_first_batch BEFORE DELETE ON exchanges WHEN old.id <= ${ids[99]} BEGIN SELECT RAISE(IGNORE); END`);
+
+    const report = await runner.clear();
+
+    expect(report.exchanges).toBe(200);
+    expect(remainingIds(store)).toEqual(ids.slice(0, 100));
+  });
+
   it('clear leaves exchanges recorded meanwhile', async () => {
     recordExchanges(db, Array.from({ length: 3_000 }, (_unused, index) => ({ callId: `call-${index % 100}`, receivedAt: Date.now() })));
 
