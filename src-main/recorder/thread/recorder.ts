@@ -325,7 +325,7 @@ export class Recorder extends EventEmitter<RecorderEvents> {
       if (reply.report !== null) {
         waiter?.resolve(reply.report);
       } else {
-        waiter?.reject(new RecordError(`Clearing the history failed: ${reply.error ?? 'unknown error'}`, null));
+        waiter?.reject(new RecordError(`Clearing the history failed: ${reply.error ?? 'unknown error'}`, reply.code));
       }
 
       return;

@@ -53,8 +53,8 @@ export type RecordingReply =
       failure: BatchFailure | null;
     }
   | { kind: 'synced'; ticket: number }
-  /** The end of a clear: its report, or the message of the error that stopped it. */
-  | { kind: 'cleared'; ticket: number; report: PruneReport | null; error: string | null }
+  /** The end of a clear: its report, or the message and SQLite code of the error that stopped it. */
+  | { kind: 'cleared'; ticket: number; report: PruneReport | null; error: string | null; code: string | null }
   /** Retention or a clear deleted exchanges. */
   | { kind: 'pruned'; report: PruneReport }
   /** A retention check failed; the next one retries. */

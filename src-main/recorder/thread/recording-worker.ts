@@ -83,8 +83,8 @@ class RecordingSession {
 
   private clear(ticket: number): void {
     this.retention.clear().then(
-      (report) => this.post({ kind: 'cleared', ticket, report, error: null }),
-      (error: unknown) => this.post({ kind: 'cleared', ticket, report: null, error: messageOf(error) }),
+      (report) => this.post({ kind: 'cleared', ticket, report, error: null, code: null }),
+      (error: unknown) => this.post({ kind: 'cleared', ticket, report: null, error: messageOf(error), code: systemErrorCode(error) ?? null }),
     );
   }
 
