@@ -130,5 +130,18 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
   },
 ];
 
+/**
+ * The tables each migration creates, in the order of `MIGRATIONS`, so a file that claims a schema
+ * version can be checked for them before it is changed.
+ */
+export const TABLES_CREATED: readonly (readonly string[])[] = [
+  ['exchanges', 'calls', 'exchange_text'],
+  ['mock_rules', 'settings'],
+  ['auth_checks'],
+  ['mock_rule_changes'],
+  [],
+  [],
+];
+
 /** The schema version this build writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

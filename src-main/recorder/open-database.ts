@@ -2,7 +2,7 @@ import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { messageOf, SwitchboardError } from '../core/errors';
-import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { MIGRATIONS, SCHEMA_VERSION, TABLES_CREATED } from './migrations';
 
 export interface OpenDatabaseOptions {
   /**
@@ -52,6 +52,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   try {
     db.pragma('busy_timeout = 5000');
     const version = db.pragma('user_version', { simple: true }) as number;
+    checkIsSwitchboardDatabase(db, file, version);
 
     if (version > SCHEMA_VERSION) {
       throw new SwitchboardError(
@@ -60,8 +61,6 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
         { file },
       );
     }
-
-    checkIsSwitchboardDatabase(db, file, version);
 
     if (!readonly) {
       db.pragma('journal_mode = WAL');
@@ -90,18 +89,21 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
 }
 
 /**
- * Rejects a file that contains another program's tables, before WAL mode or a migration changes it.
- * A Switchboard database has its `exchanges` table from the first migration on, and a new file
- * has no tables yet.
+ * Rejects a file of another program before WAL mode or a migration changes it. A new file has no
+ * schema and no application id, and a Switchboard database has every table its version created.
  */
 function checkIsSwitchboardDatabase(db: Database, file: string, version: number): void {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'").pluck().all() as string[];
-  const isSwitchboard = version === 0 ? tables.length === 0 : tables.includes('exchanges');
+  const objects = db.prepare("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'").all() as { type: string; name: string }[];
+  const tables = new Set(objects.filter((object) => object.type === 'table').map((object) => object.name));
+  const required = TABLES_CREATED.slice(0, version).flat();
+  const isNew = version === 0 && objects.length === 0 && db.pragma('application_id', { simple: true }) === 0;
+  const isSwitchboard = version > 0 && required.every((table) => tables.has(table));
 
-  if (!isSwitchboard) {
+  if (!isNew && !isSwitchboard) {
+    const names = objects.slice(0, 5).map((object) => `${object.type} ${object.name}`);
     throw new SwitchboardError(
       'database_foreign',
-      `${file} is a SQLite database of another program (tables: ${tables.slice(0, 5).join(', ') || 'none'}), so Switchboard leaves it untouched. Pass --db with a Switchboard database or a new file name.`,
+      `${file} is a SQLite database of another program (${names.join(', ') || `schema version ${version}, no tables`}), so Switchboard leaves it untouched. Pass --db with a Switchboard database or a new file name.`,
       { file },
     );
   }

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { EMPTY_VAPI_FIELDS } from '../../src-main/core/vapi-event';
 import { SwitchboardError } from '../../src-main/core/errors';
 import { ExchangeStore } from '../../src-main/recorder/exchange-store';
 import { ExchangeWriter } from '../../src-main/recorder/exchange-writer';
-import { SCHEMA_VERSION } from '../../src-main/recorder/migrations';
+import { SCHEMA_VERSION, TABLES_CREATED } from '../../src-main/recorder/migrations';
 import { openDatabase } from '../../src-main/recorder/open-database';
 import { tempFolder } from '../support/temp-db';
 
@@ -66,6 +66,7 @@ describe('openDatabase', () => {
 
   it('rejects a database from a newer version', () => {
     const { dbPath } = temp();
+    openDatabase(dbPath).close();
     const raw = new BetterSqlite3(dbPath);
     raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     raw.close();
@@ -114,6 +115,31 @@ describe('openDatabase', () => {
 
     expect(errorOf(() => openDatabase(dbPath)).code).toBe('database_foreign');
     expect(errorOf(() => openDatabase(dbPath, { readonly: true })).code).toBe('database_foreign');
+  });
+
+  it.each([
+    ['an exchanges table alone at version 3', ['CREATE TABLE exchanges (id INTEGER PRIMARY KEY)', 'PRAGMA user_version = 3']],
+    ['a view alone', ['CREATE VIEW answer AS SELECT 42']],
+    ['an application id and no tables', ['PRAGMA application_id = 1234']],
+    ['no tables at a version past this build', [`PRAGMA user_version = ${SCHEMA_VERSION + 1}`]],
+  ])('rejects %s', (_case, statements) => {
+    const { dbPath } = temp();
+    const raw = new BetterSqlite3(dbPath);
+    for (const statement of statements) raw.exec(statement);
+    raw.close();
+    const before = readFileSync(dbPath);
+
+    expect(errorOf(() => openDatabase(dbPath)).code).toBe('database_foreign');
+    expect(readFileSync(dbPath).equals(before)).toBe(true);
+  });
+
+  it('lists the tables of every migration', () => {
+    const db = openDatabase(temp().dbPath);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+
+    expect(TABLES_CREATED).toHaveLength(SCHEMA_VERSION);
+    expect(tables).toEqual(expect.arrayContaining(TABLES_CREATED.flat()));
+    db.close();
   });
 
   it('turns an empty file into a database', () => {
