@@ -87,7 +87,9 @@ const refreshSearch = throttle(() => {
 
 export async function loadCalls(): Promise<void> {
   try {
-    callsStore.getState().receiveList(await callApi<CallSummary[]>(`/api/calls?limit=${CALL_LIST_LIMIT}`));
+    // Requesting one call past the limit shows whether the history contains more than the sidebar lists.
+    const calls = await callApi<CallSummary[]>(`/api/calls?limit=${CALL_LIST_LIMIT + 1}`);
+    callsStore.getState().receiveList(calls.slice(0, CALL_LIST_LIMIT), calls.length > CALL_LIST_LIMIT);
   } catch {
     // The connection banner already reports an unreachable core; the list refills on reconnect.
   }

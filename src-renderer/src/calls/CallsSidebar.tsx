@@ -19,6 +19,7 @@ function chooseCall(callId: string | null): void {
 /** One entry per call id, most recently active first; clicking one filters the list to it. */
 export function CallsSidebar() {
   const calls = useCalls((state) => state.calls);
+  const partial = useCalls((state) => state.partial);
   const current = useExchanges((state) => state.filter.callId);
   const [now, setNow] = useState(Date.now());
 
@@ -30,8 +31,8 @@ export function CallsSidebar() {
 
   return (
     <div className="pane" data-testid="calls-sidebar">
-      <div className="sidebar-head" title={calls.length >= CALL_LIST_LIMIT ? `The ${CALL_LIST_LIMIT} most recently active calls are listed` : undefined}>
-        CALLS ({calls.length >= CALL_LIST_LIMIT ? `${calls.length}+` : calls.length})
+      <div className="sidebar-head" title={partial ? `The ${CALL_LIST_LIMIT} most recently active calls are listed, and calls since` : undefined}>
+        CALLS ({partial ? `${calls.length}+` : calls.length})
       </div>
       <div className="call-list">
         <button className="call-item" aria-current={current === null} onClick={() => chooseCall(null)}>

@@ -18,6 +18,15 @@ describe('calls store', () => {
     expect(store.getState().calls.map((entry) => entry.callId)).toEqual(['a', 'b']);
   });
 
+  it('marks a list cut at the limit as partial', () => {
+    const store = createStore<CallsState>()(createCallsState);
+
+    store.getState().receiveList([call('a', 1)], true);
+    expect(store.getState().partial).toBe(true);
+    store.getState().receiveList([call('a', 1)]);
+    expect(store.getState().partial).toBe(false);
+  });
+
   it('keeps a pushed call newer than the fetched one', () => {
     const store = createStore<CallsState>()(createCallsState);
     store.getState().receivePush([{ kind: 'call-updated', call: call('a', 9, 4) }]);
