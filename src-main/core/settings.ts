@@ -30,6 +30,10 @@ const timeoutSchema = z
   .min(1, 'a timeout must be at least 1 ms')
   .max(MAX_TIMEOUT_MS, 'a timeout must be at most 10 minutes');
 
+const KEEP_CALLS_RANGE = `give a whole number of calls from ${RANGES.keepCalls.min} to ${RANGES.keepCalls.max}, or null to keep every call`;
+const KEEP_DAYS_RANGE = `give days from ${RANGES.keepDays.min} to ${RANGES.keepDays.max}, or null to keep every age`;
+const KEEP_MEGABYTES_RANGE = `give a whole number of MiB from ${RANGES.keepMegabytes.min} to ${RANGES.keepMegabytes.max}, or null for no size limit`;
+
 export const settingsSchema = z.object({
   port: z.number().int().min(0).max(65_535),
   host: z.string().min(1),
@@ -42,21 +46,17 @@ export const settingsSchema = z.object({
     .min(1024, 'the body limit must be at least 1 KiB')
     .max(1024 * 1024 * 1024, 'the body limit must be at most 1 GiB'),
   keepCalls: z
-    .number()
-    .int('keep a whole number of calls')
-    .min(RANGES.keepCalls.min, 'keep at least 1 call, or set null to keep every call')
-    .max(RANGES.keepCalls.max, `keep at most ${RANGES.keepCalls.max} calls, or set null to keep every call`)
+    .number({ error: KEEP_CALLS_RANGE })
+    .int(KEEP_CALLS_RANGE)
+    .min(RANGES.keepCalls.min, KEEP_CALLS_RANGE)
+    .max(RANGES.keepCalls.max, KEEP_CALLS_RANGE)
     .nullable(),
-  keepDays: z
-    .number()
-    .min(RANGES.keepDays.min, `keep at least ${RANGES.keepDays.min} days (86.4 seconds), or set null to keep every age`)
-    .max(RANGES.keepDays.max, `keep at most ${RANGES.keepDays.max} days, or set null to keep every age`)
-    .nullable(),
+  keepDays: z.number({ error: KEEP_DAYS_RANGE }).min(RANGES.keepDays.min, KEEP_DAYS_RANGE).max(RANGES.keepDays.max, KEEP_DAYS_RANGE).nullable(),
   keepMegabytes: z
-    .number()
-    .int('keep a whole number of MiB')
-    .min(RANGES.keepMegabytes.min, 'keep at least 1 MiB, or set null for no size limit')
-    .max(RANGES.keepMegabytes.max, `keep at most ${RANGES.keepMegabytes.max} MiB, or set null for no size limit`)
+    .number({ error: KEEP_MEGABYTES_RANGE })
+    .int(KEEP_MEGABYTES_RANGE)
+    .min(RANGES.keepMegabytes.min, KEEP_MEGABYTES_RANGE)
+    .max(RANGES.keepMegabytes.max, KEEP_MEGABYTES_RANGE)
     .nullable(),
 });
 

@@ -53,7 +53,14 @@ describe('history control routes', () => {
     const { status, body } = await running.api('/api/settings', { method: 'PATCH', body: { keepMegabytes: 1_000_000_000_000 } });
 
     expect(status).toBe(400);
-    expect(body.error.message).toBe('Invalid setting keepMegabytes: keep at most 16777216 MiB, or set null for no size limit.');
+    expect(body.error.message).toBe('Invalid setting keepMegabytes: give a whole number of MiB from 1 to 16777216, or null for no size limit.');
+  });
+
+  it.each([[1e-9], [5.5], [1e300], ['0x10']])('PATCH settings names the calls range for %s', async (keepCalls) => {
+    const { status, body } = await running.api('/api/settings', { method: 'PATCH', body: { keepCalls } });
+
+    expect(status).toBe(400);
+    expect(body.error.message).toBe('Invalid setting keepCalls: give a whole number of calls from 1 to 1000000000, or null to keep every call.');
   });
 
   it('PATCH settings rejects an unknown setting', async () => {
