@@ -14,7 +14,7 @@ import { Recorder } from '../recorder/thread/recorder';
 import { RequestAuth, type RequestAuthOptions } from './auth/request-auth';
 import { listenError, SwitchboardError } from './errors';
 import { handleExchange } from './exchange-handler';
-import type { ForwardCancel } from './forward-cancel';
+import { OpenForwards } from './open-forwards';
 import { MockRuntime } from './mocks/runtime/mock-runtime';
 import { CallReplayRuns } from './replay/call-replay-runs';
 import { replayDraftFor } from './replay/replay-draft';
@@ -76,9 +76,8 @@ export class Engine extends EventEmitter<EngineEvents> {
   private server: Server | null = null;
   private readonly agents: TargetAgents = createTargetAgents();
   private readonly inFlight = new Set<Promise<void>>();
-  /** Aborted by `stop` once the grace period is over, when the forwards still waiting are cancelled. */
-  private stopping = new AbortController();
-  private readonly forwards = new Set<ForwardCancel>();
+  /** Forwards waiting for a target, cancelled by `stop` once the grace period is over. */
+  private readonly forwards = new OpenForwards();
   /** Whole-call replays started by `replayCall`, for status queries and cancelling. */
   readonly callReplays = new CallReplayRuns();
   private readonly history: HistoryMaintenance;
@@ -177,16 +176,12 @@ export class Engine extends EventEmitter<EngineEvents> {
       // Forwards still waiting reply 502 `interrupted` first. Connections still open after that
       // (a reply being streamed, a caller that never sent its body) are closed.
       const interrupted = new SwitchboardError('interrupted', 'Switchboard stopped before the target answered.');
-      this.stopping.abort(interrupted);
-
-      for (const forward of this.forwards) {
-        forward.cancel(interrupted);
-      }
+      this.forwards.cancelAll(interrupted);
 
       await Promise.race([Promise.allSettled([...this.inFlight]), delay(INTERRUPT_REPLY_MS)]);
       server.closeAllConnections();
       await Promise.allSettled([...this.inFlight]);
-      this.stopping = new AbortController();
+      this.forwards.reopen();
     }
 
     await this.callReplays.cancelAll();
@@ -245,7 +240,6 @@ export class Engine extends EventEmitter<EngineEvents> {
         agents: this.agents,
         auth: this.auth,
         mocks: this.mocks,
-        stopping: this.stopping.signal,
         forwards: this.forwards,
       }).catch((error: unknown) => this.onHandlerFailure(error, response));
       this.inFlight.add(work);

@@ -7,7 +7,8 @@ import type { Recorder, Recording } from '../recorder/thread/recorder';
 import { authRejection, type RequestAuth } from './auth/request-auth';
 import { checksForExchange } from './checks/check-exchange';
 import { messageOf, SwitchboardError } from './errors';
-import { ForwardCancel } from './forward-cancel';
+import type { ForwardCancel } from './forward-cancel';
+import type { OpenForwards } from './open-forwards';
 import { flattenPairs, forwardRequestHeaders, pairsFromRawHeaders, withoutHopByHop } from './headers';
 import { readBody } from './read-body';
 import { readReply, ReplyBroken, type ReadReply } from './read-reply';
@@ -27,10 +28,8 @@ export interface HandlerContext {
   agents: TargetAgents;
   auth: RequestAuth;
   mocks: MockRuntime;
-  /** Aborted when the engine stops and the grace period is over. */
-  stopping: AbortSignal;
-  /** Forwards waiting for the target; the engine cancels them when `stopping` aborts. */
-  forwards: Set<ForwardCancel>;
+  /** Forwards waiting for the target, which the engine cancels when it stops. */
+  forwards: OpenForwards;
 }
 
 /** The recorded part of one request while it is in flight. */
@@ -154,23 +153,16 @@ async function forwardAndRelay(
   requestHeaders: HeaderPair[],
 ): Promise<void> {
   const timeoutMs = timeoutFor(context.settings, eventType);
-  const cancel = new ForwardCancel();
-  const timer = setTimeout(() => {
-    cancel.cancel(
+  const { cancel, end } = context.forwards.begin(
+    response,
+    timeoutMs,
+    () =>
       new SwitchboardError(
         'target_timeout',
         `The server at ${target.url.host} did not answer within ${timeoutMs} ms (the limit for ${eventType ?? 'this request'}). Answer faster, or raise the limit with ${timeoutOption(context.settings, eventType)}.`,
         { target: targetRequestUrl(target, rawUrl), timeoutMs },
       ),
-    );
-  }, timeoutMs);
-  const onCallerGone = (): void => {
-    if (!response.writableFinished && !context.stopping.aborted) {
-      cancel.cancel(new SwitchboardError('interrupted', 'The caller closed the connection before the reply was complete.'));
-    }
-  };
-  response.on('close', onCallerGone);
-  context.forwards.add(cancel);
+  );
   const targetStartedAt = performance.now();
 
   try {
@@ -214,9 +206,7 @@ async function forwardAndRelay(
 
     await finish(context, inFlight, { ...sendError(response, failure.status, failure.error), outcome: failure.outcome, targetDurationMs });
   } finally {
-    clearTimeout(timer);
-    response.off('close', onCallerGone);
-    context.forwards.delete(cancel);
+    end();
   }
 }
 

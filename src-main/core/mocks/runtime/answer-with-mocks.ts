@@ -3,7 +3,7 @@ import type { HeaderPair } from '../../../contract/exchange';
 import type { Settings } from '../../../contract/settings';
 import type { ExchangeResult } from '../../../recorder/exchange-writer';
 import { SwitchboardError } from '../../errors';
-import type { ForwardCancel } from '../../forward-cancel';
+import type { OpenForwards } from '../../open-forwards';
 import type { TargetAgents } from '../../send-to-target';
 import { timeoutFor } from '../../settings';
 import type { Target } from '../../target';
@@ -32,9 +32,8 @@ export interface MockStep {
   runtime: MockRuntime;
   plan: MockPlan;
   mockRequest: MockRequest;
-  /** Aborted when the engine stops, which then cancels the forwards in `forwards`. */
-  stopping: AbortSignal;
-  forwards: Set<ForwardCancel>;
+  /** Forwards waiting for the target, which the engine cancels when it stops. */
+  forwards: OpenForwards;
 }
 
 /** A rendered reply and how long to wait before sending it, in milliseconds. */
@@ -145,7 +144,6 @@ async function forwardOrFail(step: MockStep): Promise<BufferedForward> {
     timeoutMs: fallbackTimeoutMs(step.settings, step.mockRequest.fields.type),
     limitBytes: step.settings.bodyLimitBytes,
     eventType: step.mockRequest.fields.type,
-    stopping: step.stopping,
     forwards: step.forwards,
   });
 }

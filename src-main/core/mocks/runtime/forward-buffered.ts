@@ -2,8 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { HeaderPair } from '../../../contract/exchange';
 import { SwitchboardError } from '../../errors';
-import { ForwardCancel } from '../../forward-cancel';
+import type { ForwardCancel } from '../../forward-cancel';
 import { forwardRequestHeaders, withoutHopByHop } from '../../headers';
+import type { OpenForwards } from '../../open-forwards';
 import { sendToTarget, type TargetAgents } from '../../send-to-target';
 import { targetHostHeader, targetRequestPath, targetRequestUrl, type Target } from '../../target';
 
@@ -24,9 +25,8 @@ export interface BufferedForwardRequest {
   /** Largest reply body read, in bytes. */
   limitBytes: number;
   eventType: string | null;
-  /** Aborted when the engine stops, which then cancels the forwards in `forwards`. */
-  stopping: AbortSignal;
-  forwards: Set<ForwardCancel>;
+  /** Forwards waiting for the target, which the engine cancels when it stops. */
+  forwards: OpenForwards;
 }
 
 /**
@@ -36,28 +36,16 @@ export interface BufferedForwardRequest {
  */
 export async function forwardBuffered(forward: BufferedForwardRequest): Promise<BufferedForward> {
   const { target, timeoutMs } = forward;
-  const cancel = new ForwardCancel();
-  const timer = setTimeout(() => {
-    cancel.cancel(
+  const { cancel, end } = forward.forwards.begin(
+    forward.response,
+    timeoutMs,
+    () =>
       new SwitchboardError(
         'target_timeout',
         `The server at ${target.url.host} did not answer within ${timeoutMs} ms (the limit for ${forward.eventType ?? 'this request'}).`,
         { target: targetRequestUrl(target, forward.request.url ?? '/'), timeoutMs },
       ),
-    );
-  }, timeoutMs);
-  const onCallerGone = (): void => {
-    if (!forward.response.writableFinished && !forward.stopping.aborted) {
-      cancel.cancel(new SwitchboardError('interrupted', 'The caller closed the connection before the reply was complete.'));
-    }
-  };
-  forward.response.on('close', onCallerGone);
-  forward.forwards.add(cancel);
-
-  if (forward.stopping.aborted) {
-    cancel.cancel(forward.stopping.reason);
-  }
-
+  );
   const startedAt = performance.now();
 
   try {
@@ -83,9 +71,7 @@ export async function forwardBuffered(forward: BufferedForwardRequest): Promise<
     const failure = error instanceof SwitchboardError ? error : new SwitchboardError('target_error', `Forwarding failed: ${(error as Error).message}.`);
     return { kind: 'failed', error: failure, targetDurationMs: performance.now() - startedAt };
   } finally {
-    clearTimeout(timer);
-    forward.response.off('close', onCallerGone);
-    forward.forwards.delete(cancel);
+    end();
   }
 }
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HeaderPair, VapiFields } from '../../../contract/exchange';
 import type { Settings } from '../../../contract/settings';
-import type { ForwardCancel } from '../../forward-cancel';
+import type { OpenForwards } from '../../open-forwards';
 import type { TargetAgents } from '../../send-to-target';
 import type { Target } from '../../target';
 import { parseJsonObject, toolCallsOf, type JsonObject } from '../../vapi-event';
@@ -24,8 +24,7 @@ export interface MockStepContext {
   settings: Settings;
   target: Target | null;
   agents: TargetAgents;
-  stopping: AbortSignal;
-  forwards: Set<ForwardCancel>;
+  forwards: OpenForwards;
 }
 
 /**
@@ -63,7 +62,6 @@ export async function answerFromMockRules(request: IncomingMessage, response: Se
     runtime: context.mocks,
     plan,
     mockRequest,
-    stopping: context.stopping,
     forwards: context.forwards,
   });
 }
