@@ -30,9 +30,14 @@ const timeoutSchema = z
   .min(1, 'a timeout must be at least 1 ms')
   .max(MAX_TIMEOUT_MS, 'a timeout must be at most 10 minutes');
 
-const KEEP_CALLS_RANGE = `give a whole number of calls from ${RANGES.keepCalls.min} to ${RANGES.keepCalls.max}, or null to keep every call`;
-const KEEP_DAYS_RANGE = `give days from ${RANGES.keepDays.min} to ${RANGES.keepDays.max}, or null to keep every age`;
-const KEEP_MEGABYTES_RANGE = `give a whole number of MiB from ${RANGES.keepMegabytes.min} to ${RANGES.keepMegabytes.max}, or null for no size limit`;
+/**
+ * Builds the schema of a retention limit in `range`, or null for no limit. Every way a value can
+ * fail gives `message`, which names the whole range.
+ */
+function retentionLimit(range: { min: number; max: number }, whole: boolean, message: string) {
+  const number = z.number({ error: message });
+  return (whole ? number.int(message) : number).min(range.min, message).max(range.max, message).nullable();
+}
 
 export const settingsSchema = z.object({
   port: z.number().int().min(0).max(65_535),
@@ -45,19 +50,13 @@ export const settingsSchema = z.object({
     .int()
     .min(1024, 'the body limit must be at least 1 KiB')
     .max(1024 * 1024 * 1024, 'the body limit must be at most 1 GiB'),
-  keepCalls: z
-    .number({ error: KEEP_CALLS_RANGE })
-    .int(KEEP_CALLS_RANGE)
-    .min(RANGES.keepCalls.min, KEEP_CALLS_RANGE)
-    .max(RANGES.keepCalls.max, KEEP_CALLS_RANGE)
-    .nullable(),
-  keepDays: z.number({ error: KEEP_DAYS_RANGE }).min(RANGES.keepDays.min, KEEP_DAYS_RANGE).max(RANGES.keepDays.max, KEEP_DAYS_RANGE).nullable(),
-  keepMegabytes: z
-    .number({ error: KEEP_MEGABYTES_RANGE })
-    .int(KEEP_MEGABYTES_RANGE)
-    .min(RANGES.keepMegabytes.min, KEEP_MEGABYTES_RANGE)
-    .max(RANGES.keepMegabytes.max, KEEP_MEGABYTES_RANGE)
-    .nullable(),
+  keepCalls: retentionLimit(RANGES.keepCalls, true, `give a whole number of calls from ${RANGES.keepCalls.min} to ${RANGES.keepCalls.max}, or null to keep every call`),
+  keepDays: retentionLimit(RANGES.keepDays, false, `give days from ${RANGES.keepDays.min} to ${RANGES.keepDays.max}, or null to keep every age`),
+  keepMegabytes: retentionLimit(
+    RANGES.keepMegabytes,
+    true,
+    `give a whole number of MiB from ${RANGES.keepMegabytes.min} to ${RANGES.keepMegabytes.max}, or null for no size limit`,
+  ),
 });
 
 /** Validates a partial settings change against the current settings and returns the merged result. */
