@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { RETENTION_RANGES, type Settings } from '../contract/settings';
+import { readRetentionLimit, RETENTION_RANGES, type RetentionRange, type Settings } from '../contract/settings';
 
 /** The retention flags of `switchboard listen`, as commander parses them. */
 export interface RetentionCliOptions {
@@ -8,36 +8,39 @@ export interface RetentionCliOptions {
   keepMb?: number;
 }
 
-function parseWhole(flag: string, unit: string, max: number): (value: string) => number {
+/** Returns a commander parser for a retention flag. `invalid` builds the message for a value outside `range`. */
+function parseLimit(range: RetentionRange, invalid: (value: string) => string): (value: string) => number {
   return (value) => {
-    const number = Number(value);
+    const limit = readRetentionLimit(value, range);
 
-    if (!/^\d+$/.test(value.trim()) || number < 1 || number > max) {
-      throw new InvalidArgumentError(`"${value}" is not a number of ${unit}. Give a whole number from 1 to ${max}, such as ${flag} 500.`);
+    if (limit === null) {
+      throw new InvalidArgumentError(invalid(value));
     }
 
-    return number;
+    return limit;
   };
 }
 
-function parseDays(value: string): number {
-  const { min, max } = RETENTION_RANGES.keepDays;
-  const days = Number(value);
-
-  // Plain decimals only: Number() would also take 0x10 as 16 and 1e-9 as almost nothing.
-  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(value.trim()) || days < min || days > max) {
-    throw new InvalidArgumentError(`"${value}" is not a number of days. Give days from ${min} to ${max} as a plain decimal, such as 7 or 0.5.`);
-  }
-
-  return days;
-}
+const { keepCalls: CALLS, keepDays: DAYS, keepMegabytes: MIB } = RETENTION_RANGES;
 
 /** Adds --keep-calls, --keep-days and --keep-mb; every limit is off unless given. */
 export function addRetentionOptions(command: Command): Command {
   return command
-    .option('--keep-calls <n>', 'keep only the exchanges of the N most recently active calls', parseWhole('--keep-calls', 'calls', RETENTION_RANGES.keepCalls.max))
-    .option('--keep-days <days>', 'keep only exchanges received in the last DAYS days (decimals allowed)', parseDays)
-    .option('--keep-mb <mib>', 'prune the oldest exchanges while the recorded data is over MIB mebibytes', parseWhole('--keep-mb', 'MiB', RETENTION_RANGES.keepMegabytes.max))
+    .option(
+      '--keep-calls <n>',
+      'keep only the exchanges of the N most recently active calls',
+      parseLimit(CALLS, (value) => `"${value}" is not a number of calls. Give a whole number from ${CALLS.min} to ${CALLS.max}, such as --keep-calls 500.`),
+    )
+    .option(
+      '--keep-days <days>',
+      'keep only exchanges received in the last DAYS days (decimals allowed)',
+      parseLimit(DAYS, (value) => `"${value}" is not a number of days. Give days from ${DAYS.min} to ${DAYS.max} as a plain decimal, such as 7 or 0.5.`),
+    )
+    .option(
+      '--keep-mb <mib>',
+      'prune the oldest exchanges while the recorded data is over MIB mebibytes',
+      parseLimit(MIB, (value) => `"${value}" is not a number of MiB. Give a whole number from ${MIB.min} to ${MIB.max}, such as --keep-mb 500.`),
+    )
     .addHelpText(
       'after',
       '\nRetention limits are checked a few seconds after start and every minute; old exchanges are deleted in small batches while recording goes on.',

@@ -20,14 +20,32 @@ export interface Settings {
   keepMegabytes: number | null;
 }
 
+/** The values a retention limit accepts: from `min` to `max`, whole numbers only when `whole`. */
+export interface RetentionRange {
+  min: number;
+  max: number;
+  whole: boolean;
+}
+
 /** Ranges of the retention limits, shared by the CLI, the control API and the Settings page. */
 export const RETENTION_RANGES = {
-  keepCalls: { min: 1, max: 1_000_000_000 },
+  keepCalls: { min: 1, max: 1_000_000_000, whole: true },
   /** 0.001 days is 86.4 seconds; 36,500 days is about a century. */
-  keepDays: { min: 0.001, max: 36_500 },
+  keepDays: { min: 0.001, max: 36_500, whole: false },
   /** 16 TiB. */
-  keepMegabytes: { min: 1, max: 16 * 1024 * 1024 },
-} as const;
+  keepMegabytes: { min: 1, max: 16 * 1024 * 1024, whole: true },
+} as const satisfies Record<string, RetentionRange>;
+
+/**
+ * Reads a retention limit typed as text, or returns null when it is not a plain number in `range`.
+ * Number() alone would also take 0x10 as 16 and 1e-9 as almost nothing.
+ */
+export function readRetentionLimit(text: string, range: RetentionRange): number | null {
+  const trimmed = text.trim();
+  const plain = range.whole ? /^\d+$/.test(trimmed) : /^(\d+(\.\d*)?|\.\d+)$/.test(trimmed);
+  const value = Number(trimmed);
+  return plain && value >= range.min && value <= range.max ? value : null;
+}
 
 /** Where the running core can be reached, as shown in banners and the status bar. */
 export interface RuntimeInfo {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RETENTION_RANGES as RANGES, type Settings } from '../contract/settings';
+import { RETENTION_RANGES as RANGES, type RetentionRange, type Settings } from '../contract/settings';
 import { SwitchboardError } from './errors';
 
 export const DEFAULT_PORT = 4242;
@@ -34,9 +34,9 @@ const timeoutSchema = z
  * Builds the schema of a retention limit in `range`, or null for no limit. Every way a value can
  * fail gives `message`, which names the whole range.
  */
-function retentionLimit(range: { min: number; max: number }, whole: boolean, message: string) {
+function retentionLimit(range: RetentionRange, message: string) {
   const number = z.number({ error: message });
-  return (whole ? number.int(message) : number).min(range.min, message).max(range.max, message).nullable();
+  return (range.whole ? number.int(message) : number).min(range.min, message).max(range.max, message).nullable();
 }
 
 export const settingsSchema = z.object({
@@ -50,11 +50,10 @@ export const settingsSchema = z.object({
     .int()
     .min(1024, 'the body limit must be at least 1 KiB')
     .max(1024 * 1024 * 1024, 'the body limit must be at most 1 GiB'),
-  keepCalls: retentionLimit(RANGES.keepCalls, true, `give a whole number of calls from ${RANGES.keepCalls.min} to ${RANGES.keepCalls.max}, or null to keep every call`),
-  keepDays: retentionLimit(RANGES.keepDays, false, `give days from ${RANGES.keepDays.min} to ${RANGES.keepDays.max}, or null to keep every age`),
+  keepCalls: retentionLimit(RANGES.keepCalls, `give a whole number of calls from ${RANGES.keepCalls.min} to ${RANGES.keepCalls.max}, or null to keep every call`),
+  keepDays: retentionLimit(RANGES.keepDays, `give days from ${RANGES.keepDays.min} to ${RANGES.keepDays.max}, or null to keep every age`),
   keepMegabytes: retentionLimit(
     RANGES.keepMegabytes,
-    true,
     `give a whole number of MiB from ${RANGES.keepMegabytes.min} to ${RANGES.keepMegabytes.max}, or null for no size limit`,
   ),
 });

@@ -1,4 +1,4 @@
-import { RETENTION_RANGES, type Settings } from '../../../src-main/contract/settings';
+import { readRetentionLimit, RETENTION_RANGES, type RetentionRange, type Settings } from '../../../src-main/contract/settings';
 
 /** The settings form as the user typed it: text fields, seconds and MiB instead of ms and bytes. */
 export interface SettingsDraft {
@@ -31,11 +31,9 @@ export function draftFromSettings(settings: Settings): SettingsDraft {
 }
 
 /** Reads an optional limit: empty is null (no limit), anything else must be a plain number in `range`. */
-function optionalLimit(text: string, range: { min: number; max: number }, whole: boolean): number | null | 'invalid' {
+function optionalLimit(text: string, range: RetentionRange): number | null | 'invalid' {
   if (text.trim() === '') return null;
-  const value = Number(text);
-  const plain = whole ? /^\d+$/.test(text.trim()) : /^(\d+(\.\d*)?|\.\d+)$/.test(text.trim());
-  return plain && value >= range.min && value <= range.max ? value : 'invalid';
+  return readRetentionLimit(text, range) ?? 'invalid';
 }
 
 function seconds(text: string): number | null {
@@ -53,9 +51,9 @@ export function settingsFromDraft(draft: SettingsDraft): { settings: Partial<Set
   const timeout = seconds(draft.timeoutSeconds);
   const limitMiB = Number(draft.bodyLimitMiB);
   const timeoutMsByType: Record<string, number> = {};
-  const keepCalls = optionalLimit(draft.keepCalls, RETENTION_RANGES.keepCalls, true);
-  const keepDays = optionalLimit(draft.keepDays, RETENTION_RANGES.keepDays, false);
-  const keepMegabytes = optionalLimit(draft.keepMegabytes, RETENTION_RANGES.keepMegabytes, true);
+  const keepCalls = optionalLimit(draft.keepCalls, RETENTION_RANGES.keepCalls);
+  const keepDays = optionalLimit(draft.keepDays, RETENTION_RANGES.keepDays);
+  const keepMegabytes = optionalLimit(draft.keepMegabytes, RETENTION_RANGES.keepMegabytes);
 
   if (!/^\d+$/.test(draft.port.trim()) || port > 65_535) errors.port = `"${draft.port}" is not a port. Use a whole number from 0 to 65535 (0 picks a free port).`;
   if (draft.host.trim() === '') errors.host = 'Give an address to bind, such as 127.0.0.1 or 0.0.0.0.';
