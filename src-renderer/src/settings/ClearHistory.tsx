@@ -1,9 +1,6 @@
 import { useStore } from 'zustand';
+import { formatCountOf } from '../format/format';
 import { clearHistoryStore } from './clear-history-store';
-
-function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
-}
 
 /**
  * Deletes the recorded history after a confirmation. Exchanges still in flight stay, and mock
@@ -32,7 +29,7 @@ export function ClearHistory() {
       )}
       {state.step === 'done' && (
         <span className="saved" role="status">
-          Deleted {plural(state.report.exchanges, 'exchange')} and {plural(state.report.calls, 'call')}.
+          Deleted {formatCountOf(state.report.exchanges, 'exchange')} and {formatCountOf(state.report.calls, 'call')}.
         </span>
       )}
       {state.step === 'failed' && (

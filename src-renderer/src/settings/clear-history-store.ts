@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { PruneReport } from '../../../src-main/contract/history';
 import { callApi } from '../api/control-client';
+import { messageOf } from '../format/error-message';
 
 export type ClearStep = { step: 'idle' } | { step: 'confirming' } | { step: 'clearing' } | { step: 'done'; report: PruneReport } | { step: 'failed'; message: string };
 
@@ -34,7 +35,7 @@ export const clearHistoryStore = createStore<ClearHistoryState>((set, get) => ({
       const report = await callApi<PruneReport>('/api/history/clear', { method: 'POST' });
       set({ current: { step: 'done', report } });
     } catch (error) {
-      set({ current: { step: 'failed', message: (error as Error).message } });
+      set({ current: { step: 'failed', message: messageOf(error) } });
     }
   },
 }));
