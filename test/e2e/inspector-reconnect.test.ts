@@ -125,11 +125,16 @@ describe('inspector across restarts and deletions', () => {
     await expect.poll(() => page.locator('.row').count(), POLL).toBe(0);
   });
 
-  it('clears the history from Settings', async () => {
+  /** Loads the inspector afresh, records events of `callIds` and opens the Settings page. */
+  async function openSettingsWithHistory(callIds: string[]): Promise<void> {
     await page.goto(control.url);
-    for (const callId of ['s1', 's2']) await send(`${inspector.url}/vapi/webhook`, { body: event(callId) });
+    for (const callId of callIds) await send(`${inspector.url}/vapi/webhook`, { body: event(callId) });
     await expect.poll(() => page.locator('.row').count(), POLL).toBeGreaterThan(0);
     await page.getByRole('tab', { name: 'Settings' }).click();
+  }
+
+  it('clears the history from Settings', async () => {
+    await openSettingsWithHistory(['s1', 's2']);
 
     await page.getByRole('button', { name: 'Clear history…' }).click();
     await saveScreenshot(page, 'settings-clear-history-confirm');
@@ -148,10 +153,7 @@ describe('inspector across restarts and deletions', () => {
   });
 
   it('keeps a clear\'s result across pages', async () => {
-    await page.goto(control.url);
-    for (const callId of ['p1', 'p2']) await send(`${inspector.url}/vapi/webhook`, { body: event(callId) });
-    await expect.poll(() => page.locator('.row').count(), POLL).toBeGreaterThan(0);
-    await page.getByRole('tab', { name: 'Settings' }).click();
+    await openSettingsWithHistory(['p1', 'p2']);
 
     await page.getByRole('button', { name: 'Clear history…' }).click();
     await page.getByRole('button', { name: 'Delete history' }).click();
