@@ -31,7 +31,7 @@ export async function waitForRows(dbPath: string, rows: number, timeoutSeconds: 
   try {
     while ((count.get() as { n: number }).n < rows) {
       if (performance.now() - started > timeoutSeconds * 1000) {
-        throw new Error(`Switchboard finished recording fewer than ${rows} exchanges within ${timeoutSeconds} s of replying. The listen log says why: npm run bench -- --keep-temp keeps it.`);
+        throw new Error(`Switchboard finished recording fewer than ${rows} exchanges within ${timeoutSeconds} s of replying. Run npm run bench -- --keep-temp and read the listen log in the temp folder for the cause.`);
       }
 
       await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));

@@ -86,8 +86,8 @@ export async function runListen(options: ListenOptions, version: string, rendere
     throw error;
   }
 
-  // Installed before the banner, because whoever reads it may send a signal at once, and without
-  // a listener SIGINT ends the process without stopping gracefully.
+  // Installed before the banner, because a script that reads it may send a signal at once, and
+  // without a listener SIGINT ends the process without stopping gracefully.
   onShutdownSignal(async () => {
     mockFile?.stop();
     await control?.stop();
